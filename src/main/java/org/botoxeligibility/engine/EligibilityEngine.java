@@ -1,0 +1,177 @@
+package org.botoxeligibility.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.botoxeligibility.assessment.Assessment;
+import org.botoxeligibility.intake.Intake;
+import org.botoxeligibility.intake.InvalidIntakeException;
+import org.botoxeligibility.knowledge.Catalog;
+import org.botoxeligibility.knowledge.DrugList;
+import org.botoxeligibility.knowledge.KnowledgeBaseResources;
+import org.botoxeligibility.knowledge.Policy;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates intakes against the knowledge base. Build it once; it is immutable after construction
+ * and safe to share between threads: every evaluation runs in a KieSession of its own, and the
+ * shared parts (the KieBase, the catalog, the policy, the drug list) are never written after the
+ * build.
+ *
+ * <pre>{@code
+ * EligibilityEngine engine = EligibilityEngine.withDefaultKnowledgeBase();
+ * Assessment assessment = engine.evaluate(intake);
+ * }</pre>
+ */
+public final class EligibilityEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(EligibilityEngine.class);
+
+  private final InternalKnowledgeBase kieBase;
+  private final Catalog catalog;
+  private final Policy policy;
+  private final DrugList drugs;
+  private final IntakeValidator validator;
+  private final String knowledgeBaseVersion;
+  private final List<String> ruleNames;
+  private final Clock clock;
+
+  private EligibilityEngine(InternalKnowledgeBase kieBase, Clock clock) {
+    this.kieBase = kieBase;
+    this.catalog = Catalog.load();
+    this.policy = Policy.load();
+    this.drugs = DrugList.load();
+    this.validator = new IntakeValidator(catalog);
+    this.knowledgeBaseVersion = KnowledgeBaseResources.version();
+    this.ruleNames = List.copyOf(KnowledgeBaseLoader.ruleNames(kieBase));
+    this.clock = clock;
+  }
+
+  /** The engine with the built-in knowledge base. */
+  public static EligibilityEngine withDefaultKnowledgeBase() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an engine: the built-in knowledge base, optionally with a clinic's own rules. */
+  public static final class Builder {
+    private final List<Path> overlays = new ArrayList<>();
+    private Clock clock = Clock.systemDefaultZone();
+
+    private Builder() {}
+
+    /**
+     * Adds every *.drl file of a folder to the built-in rules. Overlay rules are code: take them
+     * only from a trusted, access-controlled folder.
+     */
+    public Builder addRules(Path folder) {
+      overlays.add(Objects.requireNonNull(folder));
+      return this;
+    }
+
+    /** The clock that gives "today" to intakes without an assessment date. */
+    public Builder clock(Clock value) {
+      clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws RulesBuildException when the rules do not compile, listing each error
+     */
+    public EligibilityEngine build() {
+      InternalKnowledgeBase kieBase = KnowledgeBaseLoader.builtIn();
+      for (Path folder : overlays) {
+        KnowledgeBaseLoader.addOverlay(kieBase, folder);
+      }
+      return new EligibilityEngine(kieBase, clock);
+    }
+  }
+
+  /**
+   * Evaluates one intake. An intake without an assessment date is assessed on today's date.
+   *
+   * @throws InvalidIntakeException when the intake breaks formats.md §1; nothing is evaluated
+   * @throws EvaluationException when the rules fail or contradict themselves
+   */
+  public Assessment evaluate(Intake intake) {
+    return evaluate(intake, null);
+  }
+
+  /** Evaluates with some rules held back; for the rule-coverage test. */
+  Assessment evaluate(Intake intake, AgendaFilter filter) {
+    IntakeValidator.Result validation = validator.validate(intake, LocalDate.now(clock));
+    if (!validation.valid()) {
+      throw new InvalidIntakeException(validation.problems());
+    }
+    Intake valid = validation.intake();
+    long start = System.nanoTime();
+    KieSession session = kieBase.newKieSession();
+    try {
+      session.setGlobal("policy", policy);
+      session.setGlobal("catalog", catalog);
+      List<String> fired = new ArrayList<>();
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          fired.add(event.getMatch().getRule().getName());
+        }
+      });
+      Facts.insert(session, valid, drugs);
+      if (filter == null) {
+        session.fireAllRules();
+      } else {
+        session.fireAllRules(filter);
+      }
+      AssessmentAssembler assembler = new AssessmentAssembler();
+      for (Object fact : session.getObjects()) {
+        assembler.accept(fact);
+      }
+      Assessment assessment = assembler.assemble(valid, knowledgeBaseVersion,
+          List.copyOf(new TreeSet<>(fired)));
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("evaluated intake {} in {} µs, {} rule firings", valid.intakeId(),
+            (System.nanoTime() - start) / 1000, fired.size());
+      }
+      return assessment;
+    } catch (EvaluationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EvaluationException("evaluation of intake " + valid.intakeId() + " failed: "
+          + e.getClass().getSimpleName(), e);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /** The validator this engine applies, for readers that check before they evaluate. */
+  public IntakeValidator validator() {
+    return validator;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public String knowledgeBaseVersion() {
+    return knowledgeBaseVersion;
+  }
+
+  /** The names of every rule in the knowledge base, sorted. */
+  public List<String> ruleNames() {
+    return ruleNames;
+  }
+}

@@ -1,0 +1,18 @@
+package org.botoxeligibility.engine;
+
+/**
+ * The engine could not produce a trustworthy assessment (a rule failed, or the rules' conclusions
+ * were inconsistent). Never swallowed: an evaluation either gives a complete, consistent
+ * assessment or throws this.
+ */
+public final class EvaluationException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public EvaluationException(String message) {
+    super(message);
+  }
+
+  public EvaluationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,267 @@
+package org.botoxeligibility.engine;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.botoxeligibility.intake.Concern;
+import org.botoxeligibility.intake.ConditionCode;
+import org.botoxeligibility.intake.Intake;
+import org.botoxeligibility.intake.MedicalHistory;
+import org.botoxeligibility.intake.Medication;
+import org.botoxeligibility.intake.Patient;
+import org.botoxeligibility.intake.Problem;
+import org.botoxeligibility.intake.TreatmentRecord;
+import org.botoxeligibility.intake.Workflow;
+import org.botoxeligibility.knowledge.Catalog;
+
+/**
+ * The value rules of formats.md §1 over intake records: required fields, ranges, cross-field
+ * rules, unique concern ids, dates, ICD-10-CM codes. It also resolves defaults (assessment date,
+ * concern ids, age from birth date, condition from ICD-10-CM). The JSON reader checks types,
+ * codes and unknown fields first and then hands its records here, so that an intake built in code
+ * and one read from JSON meet exactly the same rules.
+ */
+public final class IntakeValidator {
+  public static final int MAX_CONCERNS = 20;
+  public static final int MAX_ID_LENGTH = 64;
+  public static final int MAX_NAME_LENGTH = 200;
+  private static final Pattern INTAKE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private final Catalog catalog;
+
+  public IntakeValidator(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The outcome: the problems (empty when valid) and, when valid, the intake with defaults. */
+  public record Result(List<Problem> problems, Intake intake) {
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  /**
+   * Validates an intake.
+   *
+   * @param defaultDate the assessment date when the intake gives none
+   */
+  public Result validate(Intake intake, LocalDate defaultDate) {
+    Run run = new Run();
+    LocalDate date = intake.assessmentDate() != null ? intake.assessmentDate() : defaultDate;
+    if (intake.intakeId() == null) {
+      run.add("$.intakeId", "is required");
+    } else if (!INTAKE_ID.matcher(intake.intakeId()).matches()) {
+      run.add("$.intakeId", "must be 1 to 64 characters of A-Z a-z 0-9 . _ - (an opaque "
+          + "reference, never a name), was " + quoteShort(intake.intakeId()));
+    }
+    Patient patient = validatePatient(run, intake.patient(), date);
+    List<Concern> concerns = validateConcerns(run, intake.concerns());
+    validateHistory(run, intake.medicalHistory());
+    validateTreatments(run, intake.treatmentHistory(), date);
+    if (!run.problems.isEmpty()) {
+      return new Result(List.copyOf(run.problems), null);
+    }
+    Workflow workflow = intake.workflow() != null ? intake.workflow() : Workflow.NOTHING_DONE;
+    return new Result(List.of(), new Intake(intake.intakeId(), date, patient, concerns,
+        intake.medicalHistory(), intake.treatmentHistory(), workflow));
+  }
+
+  private Patient validatePatient(Run run, Patient p, LocalDate date) {
+    if (p == null) {
+      run.add("$.patient", "is required");
+      return null;
+    }
+    Integer age = p.ageYears();
+    if (age != null) {
+      run.range("$.patient.ageYears", age, 0, 120);
+    }
+    if (p.birthDate() != null) {
+      if (p.birthDate().isAfter(date)) {
+        run.add("$.patient.birthDate", "must not be after the assessment date " + date + ", was "
+            + p.birthDate());
+      } else {
+        int fromBirth = Period.between(p.birthDate(), date).getYears();
+        if (age != null && age != fromBirth) {
+          run.add("$.patient.birthDate", "gives age " + fromBirth + " on " + date
+              + ", but ageYears is " + age);
+        }
+        if (age == null) {
+          age = fromBirth;
+          run.range("$.patient.birthDate", age, 0, 120);
+        }
+      }
+    } else if (age == null) {
+      run.add("$.patient.ageYears", "is required (or give birthDate)");
+    }
+    if (p.weightKg() != null) {
+      double w = p.weightKg();
+      if (Double.isNaN(w) || w <= 0 || w > 400) {
+        run.add("$.patient.weightKg", "must be more than 0 and at most 400, was " + num(w));
+      }
+    }
+    return p.withAgeYears(age);
+  }
+
+  private List<Concern> validateConcerns(Run run, List<Concern> concerns) {
+    if (concerns.isEmpty()) {
+      run.add("$.concerns", "must list 1 to " + MAX_CONCERNS + " concerns, was empty");
+      return concerns;
+    }
+    if (concerns.size() > MAX_CONCERNS) {
+      run.add("$.concerns", "must list 1 to " + MAX_CONCERNS + " concerns, was "
+          + concerns.size());
+    }
+    List<Concern> resolved = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < concerns.size(); i++) {
+      String at = "$.concerns[" + i + "]";
+      Concern c = concerns.get(i);
+      if (c == null) {
+        run.add(at, "must be a concern, was null");
+        continue;
+      }
+      String id = c.id();
+      if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH)) {
+        run.add(at + ".id", "must be 1 to " + MAX_ID_LENGTH + " characters, not blank");
+      }
+      String effectiveId = id != null ? id : "c" + (i + 1);
+      Integer earlier = ids.putIfAbsent(effectiveId, i);
+      if (earlier != null) {
+        run.add(at + ".id", (id == null ? "the default id " : "") + "\"" + effectiveId
+            + "\" is already used by $.concerns[" + earlier + "]");
+      }
+      ConditionCode condition = c.condition();
+      if (c.icd10() != null) {
+        Catalog.Icd10Match match = catalog.icd10(c.icd10());
+        if (!match.found()) {
+          run.add(at + ".icd10", match.problem() + ", was " + quoteShort(c.icd10()));
+        } else if (condition == null) {
+          condition = match.condition();
+        } else if (!agrees(condition, match.condition())) {
+          run.add(at + ".icd10", quoteShort(c.icd10()) + " maps to " + match.condition()
+              + ", which does not agree with condition " + condition);
+        }
+      } else if (condition == null) {
+        run.add(at + ".condition", "is required (or give icd10)");
+      }
+      for (int s = 0; s < c.sites().size(); s++) {
+        if (c.sites().get(s) == null) {
+          run.add(at + ".sites[" + s + "]", "must be a site code, was null");
+        }
+      }
+      run.range(at + ".headacheDaysPerMonth", c.headacheDaysPerMonth(), 0, 31);
+      run.range(at + ".migraineDaysPerMonth", c.migraineDaysPerMonth(), 0, 31);
+      if (c.headacheHoursPerDay() != null) {
+        double h = c.headacheHoursPerDay();
+        if (Double.isNaN(h) || h < 0 || h > 24) {
+          run.add(at + ".headacheHoursPerDay", "must be between 0 and 24, was " + num(h));
+        }
+      }
+      if (c.headacheDaysPerMonth() != null && c.migraineDaysPerMonth() != null
+          && c.migraineDaysPerMonth() > c.headacheDaysPerMonth()) {
+        run.add(at + ".migraineDaysPerMonth", "must not be more than headacheDaysPerMonth ("
+            + c.headacheDaysPerMonth() + "), was " + c.migraineDaysPerMonth());
+      }
+      run.range(at + ".monthsWithSymptoms", c.monthsWithSymptoms(), 0, 1200);
+      run.range(at + ".priorTherapiesFailed", c.priorTherapiesFailed(), 0, 20);
+      run.range(at + ".plannedUnits", c.plannedUnits(), 1, 600);
+      resolved.add(c.withId(effectiveId).withCondition(condition));
+    }
+    return resolved;
+  }
+
+  /**
+   * A condition agrees with the condition its ICD-10-CM code maps to when they are the same, or
+   * when the code maps to an alias and the condition is one the alias can be classified as.
+   */
+  private boolean agrees(ConditionCode condition, ConditionCode fromIcd10) {
+    if (condition == fromIcd10) {
+      return true;
+    }
+    return switch (fromIcd10) {
+      case MIGRAINE -> condition == ConditionCode.CHRONIC_MIGRAINE
+          || condition == ConditionCode.EPISODIC_MIGRAINE;
+      case EXCESSIVE_SWEATING -> condition == ConditionCode.AXILLARY_HYPERHIDROSIS
+          || condition == ConditionCode.PALMAR_HYPERHIDROSIS
+          || condition == ConditionCode.PLANTAR_HYPERHIDROSIS;
+      default -> false;
+    };
+  }
+
+  private void validateHistory(Run run, MedicalHistory h) {
+    if (h == null) {
+      run.add("$.medicalHistory", "is required (an intake must say what was asked; empty lists "
+          + "mean none reported)");
+      return;
+    }
+    nullElements(run, "$.medicalHistory.conditions", h.conditions());
+    nullElements(run, "$.medicalHistory.allergies", h.allergies());
+    nullElements(run, "$.medicalHistory.infectionSites", h.infectionSites());
+    for (int i = 0; i < h.medications().size(); i++) {
+      String at = "$.medicalHistory.medications[" + i + "]";
+      Medication m = h.medications().get(i);
+      if (m == null) {
+        run.add(at, "must be a medication, was null");
+      } else if (m.name() == null && m.drugClass() == null) {
+        run.add(at, "needs a name, a drugClass, or both");
+      } else if (m.name() != null && (m.name().isBlank() || m.name().length() > MAX_NAME_LENGTH)) {
+        run.add(at + ".name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+      }
+    }
+  }
+
+  private void validateTreatments(Run run, List<TreatmentRecord> history, LocalDate date) {
+    for (int i = 0; i < history.size(); i++) {
+      String at = "$.treatmentHistory[" + i + "]";
+      TreatmentRecord t = history.get(i);
+      if (t == null) {
+        run.add(at, "must be a treatment, was null");
+        continue;
+      }
+      if (t.date() == null) {
+        run.add(at + ".date", "is required");
+      } else if (t.date().isAfter(date)) {
+        run.add(at + ".date", "must not be after the assessment date " + date + ", was "
+            + t.date());
+      }
+      run.range(at + ".units", t.units(), 1, 1000);
+      nullElements(run, at + ".adverseReactions", t.adverseReactions());
+    }
+  }
+
+  private static void nullElements(Run run, String path, List<?> list) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == null) {
+        run.add(path + "[" + i + "]", "must be a code, was null");
+      }
+    }
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  static String quoteShort(String s) {
+    String shown = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return "\"" + shown + "\"";
+  }
+
+  private static final class Run {
+    final List<Problem> problems = new ArrayList<>();
+
+    void add(String path, String message) {
+      problems.add(new Problem(path, message));
+    }
+
+    void range(String path, Integer value, int min, int max) {
+      if (value != null && (value < min || value > max)) {
+        add(path, "must be between " + min + " and " + max + ", was " + value);
+      }
+    }
+  }
+}

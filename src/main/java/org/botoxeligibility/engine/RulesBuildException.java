@@ -1,0 +1,19 @@
+package org.botoxeligibility.engine;
+
+import java.util.List;
+
+/** The knowledge base failed to build; every compiler error is listed. */
+public final class RulesBuildException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<RuleError> errors;
+
+  public RulesBuildException(String message, List<RuleError> errors) {
+    super(message + (errors.isEmpty() ? "" : ": " + errors.size() + " error(s)"));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<RuleError> errors() {
+    return errors;
+  }
+}

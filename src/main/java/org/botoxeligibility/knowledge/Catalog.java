@@ -1,0 +1,150 @@
+package org.botoxeligibility.knowledge;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.botoxeligibility.intake.ConditionCode;
+import org.botoxeligibility.intake.Site;
+
+/**
+ * The condition catalog of clinical-policy.md §2, read from rules/conditions.tsv. Immutable and
+ * shared by every evaluation.
+ */
+public final class Catalog {
+  public static final String TABLE = "conditions.tsv";
+
+  private final Map<ConditionCode, CatalogEntry> entries;
+  private final List<Icd10Prefix> icd10Prefixes;
+
+  private Catalog(Map<ConditionCode, CatalogEntry> entries) {
+    this.entries = Collections.unmodifiableMap(entries);
+    List<Icd10Prefix> prefixes = new ArrayList<>();
+    for (CatalogEntry e : entries.values()) {
+      for (String code : e.icd10()) {
+        prefixes.add(new Icd10Prefix(normalizeIcd10(code), code, e.code()));
+      }
+    }
+    this.icd10Prefixes = List.copyOf(prefixes);
+  }
+
+  /** Reads the catalog from the knowledge base on the class path. */
+  public static Catalog load() {
+    return read(KnowledgeBaseResources.open(TABLE));
+  }
+
+  static Catalog read(InputStream in) {
+    Tsv tsv = Tsv.read(TABLE, in);
+    Map<ConditionCode, CatalogEntry> conditions = new EnumMap<>(ConditionCode.class);
+    List<Tsv.Row> aliases = new ArrayList<>();
+    for (Tsv.Row row : tsv.rows()) {
+      ConditionCode code = row.code("code", ConditionCode.class);
+      if (row.optional("alias_of") != null) {
+        aliases.add(row);
+        continue;
+      }
+      CatalogEntry entry = new CatalogEntry(
+          code,
+          row.required("name"),
+          "C".equals(row.required("category")) ? Category.COSMETIC
+              : "T".equals(row.required("category")) ? Category.THERAPEUTIC
+              : failCategory(row),
+          row.code("label", LabelStatus.class),
+          row.codes("mechanisms", Mechanism.class),
+          row.requiredInt("minimum_age"),
+          row.codes("usual_sites", Site.class),
+          row.optionalInt("typical_units"),
+          row.optionalRange("onset_days"),
+          row.optionalInt("full_effect_days"),
+          row.optionalRange("duration_months"),
+          row.optionalInt("maintenance_weeks"),
+          row.list("icd10"),
+          row.list("side_effects"),
+          row.optional("first_line_therapy"),
+          row.optionalInt("payer_min_prior_therapies"),
+          row.optional("offered_instead"),
+          null,
+          row.optional("verify"));
+      if (entry.mechanisms().isEmpty()) {
+        throw row.fail("mechanisms", "at least one mechanism is needed");
+      }
+      if (conditions.put(code, entry) != null) {
+        throw row.fail("code", "duplicate row for " + code);
+      }
+    }
+    for (Tsv.Row row : aliases) {
+      ConditionCode alias = row.code("code", ConditionCode.class);
+      ConditionCode target = row.code("alias_of", ConditionCode.class);
+      CatalogEntry defaultRow = conditions.get(target);
+      if (defaultRow == null || defaultRow.isAlias()) {
+        throw row.fail("alias_of", target + " is not a catalog condition");
+      }
+      CatalogEntry entry = defaultRow.asAlias(alias, row.required("name"), row.list("icd10"));
+      if (conditions.put(alias, entry) != null) {
+        throw row.fail("code", "duplicate row for " + alias);
+      }
+    }
+    for (ConditionCode code : ConditionCode.values()) {
+      if (!conditions.containsKey(code)) {
+        throw new IllegalStateException(TABLE + " has no row for " + code);
+      }
+    }
+    return new Catalog(conditions);
+  }
+
+  private static Category failCategory(Tsv.Row row) {
+    throw row.fail("category", "must be C (cosmetic) or T (therapeutic)");
+  }
+
+  public CatalogEntry entry(ConditionCode code) {
+    return entries.get(code);
+  }
+
+  /** Every row, catalog conditions first in table order, then the aliases. */
+  public Collection<CatalogEntry> entries() {
+    return entries.values();
+  }
+
+  /**
+   * Maps an ICD-10-CM code to a condition: case-insensitive, with or without the dot; the catalog
+   * prefix that matches the most characters wins (clinical-policy.md §3).
+   */
+  public Icd10Match icd10(String code) {
+    String normalized = normalizeIcd10(code);
+    Icd10Prefix best = null;
+    boolean extendable = false;
+    for (Icd10Prefix p : icd10Prefixes) {
+      if (normalized.startsWith(p.normalized())) {
+        if (best == null || p.normalized().length() > best.normalized().length()) {
+          best = p;
+        }
+      } else if (p.normalized().startsWith(normalized)) {
+        extendable = true;
+      }
+    }
+    if (best != null) {
+      return new Icd10Match(best.condition(), null);
+    }
+    if (extendable) {
+      return new Icd10Match(null, "is not specific enough to map to a catalog condition");
+    }
+    return new Icd10Match(null, "is not a code the catalog maps to a condition");
+  }
+
+  static String normalizeIcd10(String code) {
+    return code.trim().replace(".", "").toUpperCase(Locale.ROOT);
+  }
+
+  /** The result of an ICD-10-CM lookup: a condition, or why there is none. */
+  public record Icd10Match(ConditionCode condition, String problem) {
+    public boolean found() {
+      return condition != null;
+    }
+  }
+
+  private record Icd10Prefix(String normalized, String written, ConditionCode condition) {}
+}

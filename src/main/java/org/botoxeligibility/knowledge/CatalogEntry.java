@@ -1,0 +1,64 @@
+package org.botoxeligibility.knowledge;
+
+import java.util.List;
+import org.botoxeligibility.intake.ConditionCode;
+import org.botoxeligibility.intake.Site;
+
+/**
+ * One row of the condition catalog (rules/conditions.tsv, clinical-policy.md §2). An alias row
+ * (MIGRAINE, EXCESSIVE_SWEATING) carries its own code, name and ICD-10-CM prefixes and the facts of
+ * its default row; it has no condition-specific criteria.
+ *
+ * @param typicalUnits null for a row with no dose (a not-recommended use)
+ * @param firstLineTherapy what the label places before the toxin; null when it places nothing
+ * @param payerMinPriorTherapies failed first-line therapies a payer asks for; null when none
+ * @param offeredInstead what is offered instead of a not-recommended use; null when not known
+ * @param aliasOf for an alias, the code of its default row; null for a catalog condition
+ */
+public record CatalogEntry(
+    ConditionCode code,
+    String name,
+    Category category,
+    LabelStatus labelStatus,
+    List<Mechanism> mechanisms,
+    int minimumAge,
+    List<Site> usualSites,
+    Integer typicalUnits,
+    Range onsetDays,
+    Integer fullEffectDays,
+    Range durationMonths,
+    Integer maintenanceIntervalWeeks,
+    List<String> icd10,
+    List<String> sideEffects,
+    String firstLineTherapy,
+    Integer payerMinPriorTherapies,
+    String offeredInstead,
+    ConditionCode aliasOf,
+    String verify) {
+
+  public CatalogEntry {
+    mechanisms = List.copyOf(mechanisms);
+    usualSites = List.copyOf(usualSites);
+    icd10 = List.copyOf(icd10);
+    sideEffects = List.copyOf(sideEffects);
+  }
+
+  public boolean isAlias() {
+    return aliasOf != null;
+  }
+
+  public boolean cosmetic() {
+    return category == Category.COSMETIC;
+  }
+
+  public boolean therapeutic() {
+    return category == Category.THERAPEUTIC;
+  }
+
+  /** The alias row: its own code, name and ICD-10-CM prefixes over the facts of this row. */
+  CatalogEntry asAlias(ConditionCode alias, String aliasName, List<String> aliasIcd10) {
+    return new CatalogEntry(alias, aliasName, category, labelStatus, mechanisms, minimumAge,
+        usualSites, typicalUnits, onsetDays, fullEffectDays, durationMonths,
+        maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, code, null);
+  }
+}

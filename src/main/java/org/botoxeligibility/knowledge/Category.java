@@ -1,0 +1,7 @@
+package org.botoxeligibility.knowledge;
+
+/** Why the toxin is given: appearance or a medical condition. */
+public enum Category {
+  COSMETIC,
+  THERAPEUTIC
+}

@@ -1,0 +1,42 @@
+package org.botoxeligibility.knowledge;
+
+import java.time.LocalDate;
+
+/**
+ * A reason, as a rule concluded it: the rule's name is the explanation's anchor. Rules insert
+ * findings; they never change them.
+ *
+ * @param deferredUntil for a DEFERRED finding with a date: the earliest date treatment is possible
+ */
+public record Finding(
+    String concernId,
+    ReasonCode code,
+    Effect effect,
+    String message,
+    String source,
+    String rule,
+    LocalDate deferredUntil) {
+
+  public Finding {
+    if (concernId == null || code == null || effect == null || message == null || source == null
+        || rule == null) {
+      throw new IllegalArgumentException("a finding needs a concern, code, effect, message, "
+          + "source and rule: " + code + " from " + rule);
+    }
+    if (deferredUntil != null && effect != Effect.DEFERRED) {
+      throw new IllegalArgumentException("only a DEFERRED finding has a date: " + rule);
+    }
+  }
+
+  /** A finding for a concern. */
+  public static Finding of(ConcernProfile concern, ReasonCode code, Effect effect, String source,
+      String rule, String message) {
+    return new Finding(concern.id(), code, effect, message, source, rule, null);
+  }
+
+  /** A deferral to a date. */
+  public static Finding deferredUntil(ConcernProfile concern, ReasonCode code, LocalDate until,
+      String source, String rule, String message) {
+    return new Finding(concern.id(), code, Effect.DEFERRED, message, source, rule, until);
+  }
+}

@@ -1,0 +1,6 @@
+package org.botoxeligibility.knowledge;
+
+import org.botoxeligibility.intake.Site;
+
+/** A site with active infection or inflammation. */
+public record InfectedSite(Site site) {}

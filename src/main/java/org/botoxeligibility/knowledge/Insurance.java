@@ -1,0 +1,9 @@
+package org.botoxeligibility.knowledge;
+
+/** Likely coverage of a treatment (clinical-policy.md §5). */
+public enum Insurance {
+  LIKELY_COVERED,
+  CRITERIA_NOT_MET,
+  UNLIKELY,
+  NOT_COVERED
+}

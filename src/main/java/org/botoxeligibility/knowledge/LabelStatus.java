@@ -1,0 +1,8 @@
+package org.botoxeligibility.knowledge;
+
+/** Whether the use is approved, used off-label, or not recommended. */
+public enum LabelStatus {
+  ON_LABEL,
+  OFF_LABEL,
+  NOT_RECOMMENDED
+}

@@ -1,0 +1,11 @@
+package org.botoxeligibility.knowledge;
+
+/** Which target the toxin acts through (clinical-policy.md §1). */
+public enum Mechanism {
+  /** Relaxes striated or smooth muscle. */
+  MUSCLE,
+  /** Reduces release of pain neuropeptides from sensory nerve endings. */
+  NERVE,
+  /** Stops cholinergic stimulation of sweat or salivary glands. */
+  GLAND
+}

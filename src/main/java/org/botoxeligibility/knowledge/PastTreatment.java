@@ -1,0 +1,49 @@
+package org.botoxeligibility.knowledge;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.botoxeligibility.intake.AdverseReaction;
+import org.botoxeligibility.intake.ConditionCode;
+import org.botoxeligibility.intake.Product;
+import org.botoxeligibility.intake.Response;
+
+/**
+ * A past treatment as the rules see it.
+ *
+ * @param recency 0 for the most recent treatment, 1 for the one before, ... (by date; on the same
+ *     date, the later entry in the intake counts as more recent)
+ * @param daysAgo whole days between the treatment and the assessment date
+ * @param condition null when the history does not say
+ */
+public record PastTreatment(
+    int recency,
+    LocalDate date,
+    long daysAgo,
+    ConditionCode condition,
+    Product product,
+    Integer units,
+    Response response,
+    Set<AdverseReaction> reactions) {
+
+  public PastTreatment {
+    reactions = Set.copyOf(reactions);
+  }
+
+  public boolean hadReaction(AdverseReaction reaction) {
+    return reactions.contains(reaction);
+  }
+
+  public boolean hadAnyReaction(AdverseReaction a, AdverseReaction b) {
+    return reactions.contains(a) || reactions.contains(b);
+  }
+
+  /** Units of onabotulinumtoxinA given, 0 for other products or when not recorded. */
+  public int onabotulinumtoxinaUnits() {
+    return product == Product.ONABOTULINUMTOXINA && units != null ? units : 0;
+  }
+
+  /** "the treatment on 2026-03-01 (chronic migraine)". */
+  public String describe() {
+    return "the treatment on " + date + (condition == null ? "" : " (" + condition.label() + ")");
+  }
+}

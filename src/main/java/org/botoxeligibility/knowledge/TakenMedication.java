@@ -1,0 +1,38 @@
+package org.botoxeligibility.knowledge;
+
+import org.botoxeligibility.intake.DrugClass;
+
+/**
+ * A current medication with the class the intake gave and the class the drug list gives its name.
+ * When both are known and differ, both count: a medication is never less than either says.
+ *
+ * @param name the generic name as given; null when only a class was given
+ * @param givenClass the class the intake gave; null when only a name was given
+ * @param listedClass the drug list's class for the name; null when the list does not know it
+ */
+public record TakenMedication(String name, DrugClass givenClass, DrugClass listedClass) {
+
+  public boolean hasClass(DrugClass drugClass) {
+    return givenClass == drugClass || listedClass == drugClass;
+  }
+
+  public boolean hasAnyClass(DrugClass a, DrugClass b, DrugClass c) {
+    return hasClass(a) || hasClass(b) || hasClass(c);
+  }
+
+  /** Given by name alone, and the drug list does not know the name. */
+  public boolean unrecognized() {
+    return givenClass == null && listedClass == null;
+  }
+
+  /** The medication in words: its name, or its class when no name was given. */
+  public String label() {
+    return name != null ? name : "a medication of class " + givenClass;
+  }
+
+  /** How a class was known: "gentamicin (aminoglycoside, from the drug list)". */
+  public String describe(DrugClass drugClass) {
+    String how = givenClass == drugClass ? "as given in the intake" : "from the drug list";
+    return label() + " (" + drugClass.label() + ", " + how + ")";
+  }
+}
