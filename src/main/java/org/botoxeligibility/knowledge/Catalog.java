@@ -67,8 +67,14 @@ public final class Catalog {
           row.optional("first_line_therapy"),
           row.optionalInt("payer_min_prior_therapies"),
           row.optional("offered_instead"),
+          row.optional("not_recommended_source"),
+          row.optional("not_recommended_because"),
           null,
           row.optional("verify"));
+      if (entry.labelStatus() == LabelStatus.NOT_RECOMMENDED
+          && (entry.notRecommendedSource() == null || entry.notRecommendedBecause() == null)) {
+        throw row.fail("not_recommended_because", "a NOT_RECOMMENDED row says why and who says so");
+      }
       if (entry.mechanisms().isEmpty()) {
         throw row.fail("mechanisms", "at least one mechanism is needed");
       }

@@ -13,6 +13,8 @@ import org.botoxeligibility.intake.Site;
  * @param firstLineTherapy what the label places before the toxin; null when it places nothing
  * @param payerMinPriorTherapies failed first-line therapies a payer asks for; null when none
  * @param offeredInstead what is offered instead of a not-recommended use; null when not known
+ * @param notRecommendedSource for a not-recommended use: the source that says so
+ * @param notRecommendedBecause for a not-recommended use: why, in words
  * @param aliasOf for an alias, the code of its default row; null for a catalog condition
  */
 public record CatalogEntry(
@@ -33,6 +35,8 @@ public record CatalogEntry(
     String firstLineTherapy,
     Integer payerMinPriorTherapies,
     String offeredInstead,
+    String notRecommendedSource,
+    String notRecommendedBecause,
     ConditionCode aliasOf,
     String verify) {
 
@@ -59,6 +63,6 @@ public record CatalogEntry(
   CatalogEntry asAlias(ConditionCode alias, String aliasName, List<String> aliasIcd10) {
     return new CatalogEntry(alias, aliasName, category, labelStatus, mechanisms, minimumAge,
         usualSites, typicalUnits, onsetDays, fullEffectDays, durationMonths,
-        maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, code, null);
+        maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, null, null, code, null);
   }
 }

@@ -25,14 +25,24 @@ public record TakenMedication(String name, DrugClass givenClass, DrugClass liste
     return givenClass == null && listedClass == null;
   }
 
-  /** The medication in words: its name, or its class when no name was given. */
-  public String label() {
-    return name != null ? name : "a medication of class " + givenClass;
-  }
-
-  /** How a class was known: "gentamicin (aminoglycoside, from the drug list)". */
-  public String describe(DrugClass drugClass) {
-    String how = givenClass == drugClass ? "as given in the intake" : "from the drug list";
-    return label() + " (" + drugClass.label() + ", " + how + ")";
+  /**
+   * The medication and how its classes are known, in words: "gentamicin (aminoglycoside, from the
+   * drug list)", "a medication given as class anticoagulant".
+   */
+  public String describe() {
+    if (name == null) {
+      return "a medication given as class " + givenClass.label();
+    }
+    if (givenClass == null && listedClass == null) {
+      return name + " (not on the drug list)";
+    }
+    if (givenClass == null) {
+      return name + " (" + listedClass.label() + ", from the drug list)";
+    }
+    if (listedClass == null || listedClass == givenClass) {
+      return name + " (" + givenClass.label() + ", as given)";
+    }
+    return name + " (given as " + givenClass.label() + "; the drug list has "
+        + listedClass.label() + ")";
   }
 }

