@@ -22,6 +22,7 @@ import org.botoxeligibility.engine.RulesBuildException;
 import org.botoxeligibility.intake.Problem;
 import org.botoxeligibility.json.AssessmentWriter;
 import org.botoxeligibility.json.IntakeReader;
+import org.botoxeligibility.json.JsonAuditLog;
 import org.botoxeligibility.knowledge.Catalog;
 import org.botoxeligibility.knowledge.KnowledgeBaseResources;
 import picocli.CommandLine;
@@ -121,6 +122,21 @@ public final class Main implements Callable<Integer> {
     text
   }
 
+  /** What became of one intake: its output, or its problems, or the failure of its evaluation. */
+  record Outcome(String output, List<Problem> problems, String failure, Throwable cause) {
+    static Outcome written(String output) {
+      return new Outcome(output, List.of(), null, null);
+    }
+
+    static Outcome invalid(List<Problem> problems) {
+      return new Outcome(null, problems, null, null);
+    }
+
+    static Outcome failed(String failure, Throwable cause) {
+      return new Outcome(null, List.of(), failure, cause);
+    }
+  }
+
   /** Reads intakes and reports problems, shared by evaluate and validate. */
   abstract static class IntakeCommand {
     @ParentCommand Main main;
@@ -136,98 +152,115 @@ public final class Main implements Callable<Integer> {
         description = "Intake files; '-' or none reads standard input.")
     List<String> files = new ArrayList<>();
 
-    boolean anyInvalid;
-    boolean anyFailed;
+    private boolean anyInvalid;
+    private boolean anyFailed;
+    private LocalDate defaultDate;
+
+    /** What one valid intake becomes. */
+    abstract Outcome process(IntakeReader.Result valid);
+
+    /** Writes one output, in input order, on the reading thread. */
+    abstract void write(String prefix, String output) throws IOException;
+
+    abstract void flush() throws IOException;
+
+    /** Worker threads for NDJSON. */
+    int threads() {
+      return 1;
+    }
 
     LocalDate defaultDate() {
-      return date != null ? date : LocalDate.now();
+      if (defaultDate == null) {
+        defaultDate = date != null ? date : LocalDate.now();
+      }
+      return defaultDate;
     }
 
     List<String> inputs() {
       return files.isEmpty() ? List.of("-") : files;
     }
 
-    String label(String file) {
+    static String label(String file) {
       return file.equals("-") ? "stdin" : file;
     }
 
-    /** Reads one whole input, at most one byte past the size limit. */
-    byte[] readAll(String file) throws IOException {
-      try (InputStream in = file.equals("-") ? nonClosing(main.stdin) : Files.newInputStream(
-          Path.of(file))) {
-        return in.readNBytes(IntakeReader.MAX_BYTES + 1);
+    /** Reads, validates and processes one intake's bytes. Thread-safe. */
+    Outcome outcome(IntakeReader reader, byte[] bytes) {
+      IntakeReader.Result result = reader.read(bytes, defaultDate());
+      return result.valid() ? process(result) : Outcome.invalid(result.problems());
+    }
+
+    void report(String prefix, Outcome outcome) throws IOException {
+      if (outcome.output() != null) {
+        write(prefix, outcome.output());
+      } else if (outcome.failure() != null) {
+        anyFailed = true;
+        main.stderr.println(prefix + "$: " + outcome.failure());
+        if (main.debug && outcome.cause() != null) {
+          outcome.cause().printStackTrace(main.stderr);
+        }
+      } else {
+        anyInvalid = true;
+        for (Problem p : outcome.problems()) {
+          main.stderr.println(prefix + p);
+        }
       }
     }
 
-    void problems(String prefix, List<Problem> problems) {
-      anyInvalid = true;
-      for (Problem p : problems) {
-        main.stderr.println(prefix + p);
-      }
-    }
-
-    /** Reads each input whole (or line by line with --ndjson) and hands each valid intake on. */
-    void forEachIntake(IntakeReader reader, IntakeSink sink) throws IOException {
+    /** Every input, whole or line by line, in order. */
+    void processAll(IntakeReader reader) throws IOException {
+      defaultDate();
       List<String> inputs = inputs();
       for (String file : inputs) {
-        if (ndjson) {
-          String prefix = inputs.size() > 1 ? label(file) + ": " : "";
-          readLines(file, prefix, reader, sink);
-          continue;
-        }
-        byte[] bytes;
+        InputStream in;
         try {
-          bytes = readAll(file);
+          in = file.equals("-") ? nonClosing(main.stdin) : Files.newInputStream(Path.of(file));
         } catch (NoSuchFileException e) {
-          problems(label(file) + ": ", List.of(new Problem("$", "cannot be read: no such file")));
+          report(label(file) + ": ", Outcome.invalid(List.of(new Problem("$",
+              "cannot be read: no such file"))));
           continue;
         } catch (IOException e) {
-          problems(label(file) + ": ", List.of(new Problem("$", "cannot be read: "
-              + e.getClass().getSimpleName())));
+          report(label(file) + ": ", Outcome.invalid(List.of(new Problem("$",
+              "cannot be read: " + e.getClass().getSimpleName()))));
           continue;
         }
-        IntakeReader.Result result = reader.read(bytes, defaultDate());
-        if (!result.valid()) {
-          problems(label(file) + ": ", result.problems());
-        } else {
-          sink.accept(result, label(file) + ": ");
+        try (in) {
+          if (ndjson) {
+            String prefix = inputs.size() > 1 ? label(file) + ": " : "";
+            lines(reader, in, prefix);
+          } else {
+            byte[] bytes = in.readNBytes(IntakeReader.MAX_BYTES + 1);
+            report(label(file) + ": ", outcome(reader, bytes));
+          }
         }
       }
+      flush();
     }
 
-    private void readLines(String file, String prefix, IntakeReader reader, IntakeSink sink)
-        throws IOException {
-      InputStream in;
-      try {
-        in = file.equals("-") ? nonClosing(main.stdin) : Files.newInputStream(Path.of(file));
-      } catch (NoSuchFileException e) {
-        problems(label(file) + ": ", List.of(new Problem("$", "cannot be read: no such file")));
-        return;
-      }
-      try (in) {
-        LineReader lines = new LineReader(in, IntakeReader.MAX_BYTES);
-        for (LineReader.Line line; (line = lines.next()) != null; ) {
-          String at = prefix + "line " + line.number() + ": ";
-          if (line.tooLong()) {
-            problems(at, List.of(new Problem("$", "the line is " + line.length()
-                + " bytes; the limit is " + IntakeReader.MAX_BYTES + " bytes (1 MiB)")));
-            continue;
-          }
-          if (isBlank(line.bytes())) {
-            problems(at, List.of(new Problem("$", "is empty; expected an intake object")));
-            continue;
-          }
-          IntakeReader.Result result = reader.read(line.bytes(), defaultDate());
-          if (!result.valid()) {
-            problems(at, result.problems());
-          } else {
-            sink.accept(result, at);
-          }
-          if (!lines.hasBuffered()) {
-            sink.flush();
-          }
+    private void lines(IntakeReader reader, InputStream in, String prefix) throws IOException {
+      NdjsonPipeline<Outcome> pipeline = new NdjsonPipeline<>(line -> {
+        if (line.tooLong()) {
+          return Outcome.invalid(List.of(new Problem("$", "the line is " + line.length()
+              + " bytes; the limit is " + IntakeReader.MAX_BYTES + " bytes (1 MiB)")));
         }
-      }
+        if (isBlank(line.bytes())) {
+          return Outcome.invalid(List.of(new Problem("$", "is empty; expected an intake object")));
+        }
+        return outcome(reader, line.bytes());
+      }, threads());
+      long[] number = {0};
+      pipeline.run(new LineReader(in, IntakeReader.MAX_BYTES), new NdjsonPipeline.Sink<>() {
+        @Override
+        public void accept(Outcome outcome) throws IOException {
+          number[0]++;
+          report(prefix + "line " + number[0] + ": ", outcome);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          IntakeCommand.this.flush();
+        }
+      });
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -244,12 +277,6 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  interface IntakeSink {
-    void accept(IntakeReader.Result valid, String prefix) throws IOException;
-
-    default void flush() throws IOException {}
-  }
-
   @Command(name = "evaluate", mixinStandardHelpOptions = true,
       description = "Evaluate intakes and write their assessments to standard output.")
   static final class Evaluate extends IntakeCommand implements Callable<Integer> {
@@ -262,63 +289,104 @@ public final class Main implements Callable<Integer> {
             + "Rules are code: use only a trusted, access-controlled folder.")
     List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--audit-log", paramLabel = "FILE",
+        description = "Append one JSON line per evaluation to FILE: time, intake id, SHA-256 of "
+            + "the canonical intake, knowledge-base version, decisions, reason codes, fired "
+            + "rules.")
+    Path auditLog;
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Worker threads for --ndjson (default: the number of processors).")
+    Integer threads;
+
+    private EligibilityEngine engine;
+    private AssessmentWriter writer;
+    private boolean single;
+    private OutputStream out;
+    private int written;
+
+    @Override
+    int threads() {
+      return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public Integer call() throws IOException {
       EligibilityEngine.Builder builder = EligibilityEngine.builder();
       rules.forEach(builder::addRules);
-      EligibilityEngine engine = builder.build();
-      IntakeReader reader = new IntakeReader(engine.validator());
-      AssessmentWriter writer = new AssessmentWriter();
-      boolean single = !ndjson && inputs().size() == 1;
-      OutputStream out = new BufferedOutputStream(nonClosing(main.stdout), 1 << 16);
-      int[] written = {0};
-      forEachIntake(reader, new IntakeSink() {
-        @Override
-        public void accept(IntakeReader.Result valid, String prefix) throws IOException {
-          Assessment assessment;
-          try {
-            assessment = engine.evaluate(valid.intake());
-          } catch (EvaluationException e) {
-            anyFailed = true;
-            main.stderr.println(prefix + "$: evaluation failed, nothing is reported for this "
-                + "intake: " + e.getMessage());
-            if (main.debug) {
-              e.printStackTrace(main.stderr);
-            }
-            return;
-          }
-          String text;
-          if (format == Format.text) {
-            text = (written[0] > 0 ? "\n" : "") + TextReport.of(assessment);
-          } else if (single) {
-            text = writer.pretty(assessment);
-          } else {
-            text = writer.compact(assessment) + "\n";
-          }
-          out.write(text.getBytes(StandardCharsets.UTF_8));
-          written[0]++;
+      JsonAuditLog audit = auditLog == null ? null : JsonAuditLog.appendingTo(auditLog);
+      try {
+        if (audit != null) {
+          builder.audit(audit);
         }
+        engine = builder.build();
+        writer = new AssessmentWriter();
+        single = !ndjson && inputs().size() == 1;
+        out = new BufferedOutputStream(nonClosing(main.stdout), 1 << 16);
+        processAll(new IntakeReader(engine.validator()));
+        return exitCode();
+      } finally {
+        if (audit != null) {
+          audit.close();
+        }
+      }
+    }
 
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-      });
+    @Override
+    Outcome process(IntakeReader.Result valid) {
+      Assessment assessment;
+      try {
+        assessment = engine.evaluate(valid.intake());
+      } catch (EvaluationException e) {
+        return Outcome.failed("evaluation failed, nothing is reported for this intake: "
+            + e.getMessage(), e);
+      }
+      if (format == Format.text) {
+        return Outcome.written(TextReport.of(assessment));
+      }
+      return Outcome.written(single ? writer.pretty(assessment)
+          : writer.compact(assessment) + "\n");
+    }
+
+    @Override
+    void write(String prefix, String output) throws IOException {
+      if (format == Format.text && written > 0) {
+        out.write('\n');
+      }
+      out.write(output.getBytes(StandardCharsets.UTF_8));
+      written++;
+    }
+
+    @Override
+    void flush() throws IOException {
       out.flush();
-      return exitCode();
     }
   }
 
   @Command(name = "validate", mixinStandardHelpOptions = true,
       description = "Check intakes against the contract without evaluating them: prints "
-          + "'FILE: valid' on standard output, or each problem on standard error.")
+          + "'FILE: valid' (or 'line N: valid') on standard output, or each problem on "
+          + "standard error.")
   static final class Validate extends IntakeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
-      IntakeReader reader = new IntakeReader(new IntakeValidator(Catalog.load()));
-      forEachIntake(reader, (valid, prefix) -> main.stdout.println(prefix + "valid"));
-      main.stdout.flush();
+      processAll(new IntakeReader(new IntakeValidator(Catalog.load())));
       return exitCode();
+    }
+
+    @Override
+    Outcome process(IntakeReader.Result valid) {
+      return Outcome.written("valid");
+    }
+
+    @Override
+    void write(String prefix, String output) {
+      main.stdout.println(prefix + output);
+    }
+
+    @Override
+    void flush() {
+      main.stdout.flush();
     }
   }
 

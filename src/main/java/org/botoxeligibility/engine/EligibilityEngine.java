@@ -44,8 +44,9 @@ public final class EligibilityEngine {
   private final String knowledgeBaseVersion;
   private final List<String> ruleNames;
   private final Clock clock;
+  private final AuditSink audit;
 
-  private EligibilityEngine(InternalKnowledgeBase kieBase, Clock clock) {
+  private EligibilityEngine(InternalKnowledgeBase kieBase, Clock clock, AuditSink audit) {
     this.kieBase = kieBase;
     this.catalog = Catalog.load();
     this.policy = Policy.load();
@@ -54,6 +55,7 @@ public final class EligibilityEngine {
     this.knowledgeBaseVersion = KnowledgeBaseResources.version();
     this.ruleNames = List.copyOf(KnowledgeBaseLoader.ruleNames(kieBase));
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The engine with the built-in knowledge base. */
@@ -69,8 +71,18 @@ public final class EligibilityEngine {
   public static final class Builder {
     private final List<Path> overlays = new ArrayList<>();
     private Clock clock = Clock.systemDefaultZone();
+    private AuditSink audit;
 
     private Builder() {}
+
+    /**
+     * Records every evaluation in an audit trail (for example {@code
+     * org.botoxeligibility.json.JsonAuditLog}). A failure to record fails the evaluation.
+     */
+    public Builder audit(AuditSink sink) {
+      audit = Objects.requireNonNull(sink);
+      return this;
+    }
 
     /**
      * Adds every *.drl file of a folder to the built-in rules. Overlay rules are code: take them
@@ -97,7 +109,7 @@ public final class EligibilityEngine {
       for (Path folder : overlays) {
         KnowledgeBaseLoader.addOverlay(kieBase, folder);
       }
-      return new EligibilityEngine(kieBase, clock);
+      return new EligibilityEngine(kieBase, clock, audit);
     }
   }
 
@@ -142,6 +154,14 @@ public final class EligibilityEngine {
       }
       Assessment assessment = assembler.assemble(valid, knowledgeBaseVersion,
           List.copyOf(new TreeSet<>(fired)));
+      if (audit != null && filter == null) {
+        try {
+          audit.record(valid, assessment);
+        } catch (RuntimeException e) {
+          throw new EvaluationException("the audit trail could not record intake "
+              + valid.intakeId() + "; no assessment is given without it", e);
+        }
+      }
       if (LOG.isDebugEnabled()) {
         LOG.debug("evaluated intake {} in {} µs, {} rule firings", valid.intakeId(),
             (System.nanoTime() - start) / 1000, fired.size());

@@ -58,6 +58,7 @@ final class TreeToIntake {
     if (o == null) {
       return null;
     }
+    o.require("concerns", "1 to " + IntakeValidator.MAX_CONCERNS + " concerns");
     return new Intake(
         o.string("intakeId"),
         o.date("assessmentDate"),
