@@ -71,4 +71,10 @@ public record Concern(
         headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
         value);
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Concern[redacted]";
+  }
 }

@@ -28,4 +28,10 @@ public record Intake(
   public Intake withAssessmentDate(LocalDate date) {
     return new Intake(intakeId, date, patient, concerns, medicalHistory, treatmentHistory, workflow);
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Intake[" + intakeId + "]";
+  }
 }

@@ -23,4 +23,10 @@ public record MedicalHistory(
   public static MedicalHistory none() {
     return new MedicalHistory(List.of(), List.of(), List.of(), List.of());
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "MedicalHistory[redacted]";
+  }
 }

@@ -43,4 +43,10 @@ public record Patient(
   public Patient withWeightKg(Double value) {
     return new Patient(ageYears, birthDate, sex, pregnant, breastfeeding, value);
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Patient[redacted]";
+  }
 }

@@ -24,4 +24,10 @@ public record TreatmentRecord(
     response = response == null ? Response.UNKNOWN : response;
     adverseReactions = Lists.copy(adverseReactions);
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "TreatmentRecord[redacted]";
+  }
 }

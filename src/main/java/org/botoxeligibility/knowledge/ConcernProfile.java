@@ -150,8 +150,9 @@ public final class ConcernProfile {
     return entry.usualSites();
   }
 
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
   @Override
   public String toString() {
-    return "ConcernProfile[" + id() + " " + code() + "]";
+    return "ConcernProfile[redacted]";
   }
 }

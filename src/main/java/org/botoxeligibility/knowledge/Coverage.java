@@ -1,4 +1,11 @@
 package org.botoxeligibility.knowledge;
 
 /** Likely insurance coverage of a concern (clinical-policy.md §5), concluded by decision.drl. */
-public record Coverage(String concernId, Insurance insurance, String rule) {}
+public record Coverage(String concernId, Insurance insurance, String rule) {
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Coverage[redacted]";
+  }
+}

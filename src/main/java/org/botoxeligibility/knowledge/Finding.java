@@ -39,4 +39,10 @@ public record Finding(
       String source, String rule, String message) {
     return new Finding(concern.id(), code, Effect.DEFERRED, message, source, rule, until);
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Finding[redacted]";
+  }
 }

@@ -1,4 +1,11 @@
 package org.botoxeligibility.knowledge;
 
 /** A workflow step a therapeutic concern still needs before booking (workflow.drl). */
-public record Outstanding(String concernId, Requirement requirement) {}
+public record Outstanding(String concernId, Requirement requirement) {
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Outstanding[redacted]";
+  }
+}

@@ -46,4 +46,10 @@ public record PastTreatment(
   public String describe() {
     return "the treatment on " + date + (condition == null ? "" : " (" + condition.label() + ")");
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "PastTreatment[redacted]";
+  }
 }

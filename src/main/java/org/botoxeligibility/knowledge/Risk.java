@@ -16,4 +16,10 @@ public record Risk(Kind kind, String evidence) {
     PTOSIS,
     BLEEDING
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "Risk[redacted]";
+  }
 }

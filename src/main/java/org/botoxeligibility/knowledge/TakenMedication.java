@@ -45,4 +45,10 @@ public record TakenMedication(String name, DrugClass givenClass, DrugClass liste
     return name + " (given as " + givenClass.label() + "; the drug list has "
         + listedClass.label() + ")";
   }
+
+  /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
+  @Override
+  public String toString() {
+    return "TakenMedication[redacted]";
+  }
 }

@@ -1,0 +1,217 @@
+package org.botoxeligibility.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.botoxeligibility.assessment.Assessment;
+import org.botoxeligibility.assessment.Reason;
+import org.botoxeligibility.assessment.Recommendation;
+import org.botoxeligibility.intake.AdverseReaction;
+import org.botoxeligibility.intake.Allergy;
+import org.botoxeligibility.intake.Comorbidity;
+import org.botoxeligibility.intake.ConditionCode;
+import org.botoxeligibility.intake.DrugClass;
+import org.botoxeligibility.intake.Intake;
+import org.botoxeligibility.intake.MedicalHistory;
+import org.botoxeligibility.intake.Medication;
+import org.botoxeligibility.intake.Product;
+import org.botoxeligibility.intake.Response;
+import org.botoxeligibility.intake.Site;
+import org.botoxeligibility.intake.TreatmentRecord;
+import org.botoxeligibility.intake.Workflow;
+import org.botoxeligibility.json.AssessmentWriter;
+import org.botoxeligibility.knowledge.Category;
+import org.botoxeligibility.knowledge.Effect;
+import org.botoxeligibility.testing.Intakes;
+import org.botoxeligibility.testing.RandomIntakes;
+import org.botoxeligibility.testing.TestEngine;
+
+/**
+ * The clinical invariants of the engine, as properties over generated valid intakes (1,000 each
+ * in CI).
+ */
+class ClinicalInvariantsTest {
+  private static final AssessmentWriter WRITER = new AssessmentWriter();
+
+  @Provide
+  Arbitrary<Intake> intakes() {
+    return Arbitraries.randomValue(RandomIntakes::generate);
+  }
+
+  /** One added risk, as a change to an intake. */
+  @Provide
+  Arbitrary<Risk> risks() {
+    return Arbitraries.randomValue(Risk::random);
+  }
+
+  @Property(tries = 1000)
+  void the_decision_is_the_most_restrictive_reason_effect(@ForAll("intakes") Intake intake) {
+    Assessment a = evaluate(intake);
+    for (Recommendation r : a.recommendations()) {
+      Effect mostRestrictive = r.reasons().stream().map(Reason::effect)
+          .reduce(Effect.ELIGIBLE, Effect::max);
+      assertThat(r.decision()).isEqualTo(mostRestrictive);
+      if (r.decision().restricts()) {
+        assertThat(r.reasons()).anyMatch(reason -> reason.effect() == r.decision());
+      }
+    }
+  }
+
+  @Property(tries = 1000)
+  void adding_a_risk_never_makes_a_decision_less_restrictive(@ForAll("intakes") Intake intake,
+      @ForAll("risks") Risk risk) {
+    assertNoneRelaxed(intake, risk.apply(intake), risk.toString());
+  }
+
+  @Property(tries = 1000)
+  void unknown_is_never_better_than_a_known_negative(@ForAll("intakes") Intake intake) {
+    Intake knownNotPregnant = new Intake(intake.intakeId(), intake.assessmentDate(),
+        intake.patient().withPregnant(false), intake.concerns(), intake.medicalHistory(),
+        intake.treatmentHistory(), intake.workflow());
+    Intake unknown = new Intake(intake.intakeId(), intake.assessmentDate(),
+        intake.patient().withPregnant(null), intake.concerns(), intake.medicalHistory(),
+        intake.treatmentHistory(), intake.workflow());
+    assertNoneRelaxed(knownNotPregnant, unknown, "pregnant: false -> absent");
+
+    Workflow done = new Workflow(true, true, true);
+    Intake allDone = withWorkflow(intake, done);
+    assertNoneRelaxed(allDone, withWorkflow(intake, new Workflow(false, true, true)),
+        "medicalExaminationCompleted: true -> false");
+    assertNoneRelaxed(allDone, withWorkflow(intake, new Workflow(true, false, true)),
+        "diagnosisConfirmed: true -> false");
+    assertNoneRelaxed(allDone, withWorkflow(intake, new Workflow(true, true, false)),
+        "prescriptionIssued: true -> false");
+  }
+
+  @Property(tries = 1000)
+  void a_therapeutic_concern_is_ready_to_book_only_when_the_workflow_is_done(
+      @ForAll("intakes") Intake intake) {
+    Workflow w = intake.workflow();
+    boolean done = w.medicalExaminationCompleted() && w.diagnosisConfirmed()
+        && w.prescriptionIssued();
+    for (Recommendation r : evaluate(intake).recommendations()) {
+      if (r.category() == Category.THERAPEUTIC && r.readyToBook()) {
+        assertThat(done).as("%s is ready to book with workflow %s", r.concernId(), w).isTrue();
+      }
+      assertThat(r.readyToBook()).isEqualTo(
+          (r.decision() == Effect.ELIGIBLE || r.decision() == Effect.ELIGIBLE_WITH_PRECAUTIONS)
+              && r.outstandingRequirements().isEmpty());
+    }
+  }
+
+  @Property(tries = 1000)
+  void the_same_intake_gives_the_same_bytes_whatever_was_evaluated_before(
+      @ForAll("intakes") Intake intake, @ForAll("intakes") Intake other1,
+      @ForAll("intakes") Intake other2) {
+    String alone = WRITER.pretty(evaluate(intake));
+    List<Intake> batch = new ArrayList<>(List.of(other1, intake, other2, intake));
+    Collections.shuffle(batch, new Random(intake.intakeId().hashCode()));
+    for (Intake i : batch) {
+      String json = WRITER.pretty(evaluate(i));
+      if (i == intake) {
+        assertThat(json).isEqualTo(alone);
+      }
+    }
+    assertThat(WRITER.pretty(evaluate(intake))).isEqualTo(alone);
+  }
+
+  private static void assertNoneRelaxed(Intake before, Intake after, String change) {
+    List<Recommendation> was = evaluate(before).recommendations();
+    List<Recommendation> now = evaluate(after).recommendations();
+    assertThat(now).hasSameSizeAs(was);
+    for (int i = 0; i < was.size(); i++) {
+      assertThat(now.get(i).decision().rank())
+          .as("%s: concern %s (%s) went from %s to %s", change, was.get(i).concernId(),
+              was.get(i).condition(), was.get(i).decision(), now.get(i).decision())
+          .isGreaterThanOrEqualTo(was.get(i).decision().rank());
+    }
+  }
+
+  private static Intake withWorkflow(Intake i, Workflow w) {
+    return new Intake(i.intakeId(), i.assessmentDate(), i.patient(), i.concerns(),
+        i.medicalHistory(), i.treatmentHistory(), w);
+  }
+
+  private static Assessment evaluate(Intake intake) {
+    return TestEngine.get().evaluate(intake);
+  }
+
+  /** A risk added to an intake: an allergy, a comorbidity, a medication, an infection site,
+   * pregnancy, or a recent treatment. */
+  record Risk(String name, UnaryOperator<Intake> change) {
+    Intake apply(Intake intake) {
+      return change.apply(intake);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+
+    static Risk random(Random r) {
+      switch (r.nextInt(6)) {
+        case 0: {
+          Allergy a = Allergy.values()[r.nextInt(Allergy.values().length)];
+          return new Risk("allergy " + a, i -> history(i, h -> new MedicalHistory(
+              h.conditions(), plus(h.allergies(), a), h.medications(), h.infectionSites())));
+        }
+        case 1: {
+          Comorbidity c = Comorbidity.values()[r.nextInt(Comorbidity.values().length)];
+          return new Risk("comorbidity " + c, i -> history(i, h -> new MedicalHistory(
+              plus(h.conditions(), c), h.allergies(), h.medications(), h.infectionSites())));
+        }
+        case 2: {
+          Medication m = r.nextBoolean()
+              ? new Medication(null, DrugClass.values()[r.nextInt(DrugClass.values().length)])
+              : Medication.named(new String[] {"gentamicin", "warfarin", "baclofen",
+                  "oxybutynin", "aspirin", "something unlisted", "metformin"}[r.nextInt(7)]);
+          return new Risk("medication " + m.name() + "/" + m.drugClass(), i -> history(i,
+              h -> new MedicalHistory(h.conditions(), h.allergies(), plus(h.medications(), m),
+                  h.infectionSites())));
+        }
+        case 3: {
+          Site s = Site.values()[r.nextInt(Site.values().length)];
+          return new Risk("infection at " + s, i -> history(i, h -> new MedicalHistory(
+              h.conditions(), h.allergies(), h.medications(), plus(h.infectionSites(), s))));
+        }
+        case 4:
+          return new Risk("pregnant: true", i -> new Intake(i.intakeId(), i.assessmentDate(),
+              i.patient().withPregnant(true), i.concerns(), i.medicalHistory(),
+              i.treatmentHistory(), i.workflow()));
+        default: {
+          int daysAgo = r.nextInt(84);
+          ConditionCode c = r.nextBoolean() ? null
+              : ConditionCode.values()[r.nextInt(ConditionCode.values().length)];
+          Response response = Response.values()[r.nextInt(Response.values().length)];
+          TreatmentRecord t = new TreatmentRecord(Intakes.TODAY.minusDays(daysAgo), c,
+              Product.ONABOTULINUMTOXINA, r.nextBoolean() ? null : 1 + r.nextInt(300), response,
+              r.nextBoolean() ? List.of() : List.of(AdverseReaction.values()[
+                  r.nextInt(AdverseReaction.values().length)]));
+          return new Risk("treatment " + daysAgo + " days ago for " + c + ", " + response,
+              i -> new Intake(i.intakeId(), i.assessmentDate(), i.patient(), i.concerns(),
+                  i.medicalHistory(), plus(i.treatmentHistory(), t), i.workflow()));
+        }
+      }
+    }
+
+    private static Intake history(Intake i, UnaryOperator<MedicalHistory> change) {
+      return new Intake(i.intakeId(), i.assessmentDate(), i.patient(), i.concerns(),
+          change.apply(i.medicalHistory()), i.treatmentHistory(), i.workflow());
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+      List<T> out = new ArrayList<>(list);
+      out.add(item);
+      return out;
+    }
+  }
+}
