@@ -304,6 +304,27 @@ final class ClassificationCases {
               assertThat(recommendation(a, "c1").condition()).isEqualTo(CHRONIC_MIGRAINE);
               decision(a, "c1", ELIGIBLE);
             }),
+        RuleCase.of("given a concern coded as ICD-10 g43.e11 in lower case, when it is classified, then it is chronic migraine",
+            Intakes.patient().concern(icd10("g43.e11", 18, 10, 6.0, 14, 2)),
+            a -> {
+              assertThat(recommendation(a, "c1").condition()).isEqualTo(CHRONIC_MIGRAINE);
+              noReason(a, "c1", "CONDITION_CLASSIFIED");
+            }),
+        RuleCase.of("given a concern coded as ICD-10 L74.510, when it is classified, then it is axillary hyperhidrosis directly, not the sweating alias",
+            Intakes.patient().concern(new Concern("c1", null, "L74.510", List.of(), null, null, null, null,
+                1, true, null)),
+            a -> {
+              assertThat(recommendation(a, "c1").condition()).isEqualTo(AXILLARY_HYPERHIDROSIS);
+              noReason(a, "c1", "CONDITION_CLASSIFIED");
+              noReason(a, "c1", "MISSING_INFORMATION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given a concern coded as ICD-10 M62.83 without sites, when it is classified, then it is muscle spasm and the area to treat is missing",
+            Intakes.patient().concern(icd10("M62.83", null, null, null, null, null)),
+            a -> {
+              assertThat(recommendation(a, "c1").condition()).isEqualTo(MUSCLE_SPASM);
+              reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "area to treat");
+            }),
         RuleCase.of("given a concern coded as ICD-10 G43.009 with 8 headache days, when it is classified, then the migraine alias becomes episodic migraine",
             Intakes.patient().concern(icd10("G43.009", 8, 4, 6.0, 14, 2)),
             a -> {
