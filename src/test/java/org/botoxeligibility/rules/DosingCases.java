@@ -76,7 +76,7 @@ final class DosingCases {
                 .comorbidity(Comorbidity.URINARY_TRACT_INFECTION),
             a -> {
               reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, TODAY.minusDays(10).toString());
-              reason(a, "c1", "URINARY_TRACT_INFECTION", DEFERRED);
+              reason(a, "c1", "URINARY_TRACT_INFECTION", DEFERRED, "urinary tract infection");
               decision(a, "c1", DEFERRED);
               assertThat(recommendation(a, "c1").earliestTreatmentDate()).isNull();
             }),
@@ -113,7 +113,7 @@ final class DosingCases {
             Intakes.patient().concern(dystonia("c1", 301)).treated(30, CERVICAL_DYSTONIA, Product.ABOBOTULINUMTOXINA, 500, Response.GOOD),
             a -> {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
-              reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED);
+              reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, "ABOBOTULINUMTOXINA", "30 days");
             }),
         RuleCase.of("given an adult with 401 units planned for one concern and an episodic migraine concern without a dose, then the cumulative dose limit applies only to the concern with a dose",
             Intakes.patient().concern(dystonia("c1", 401)).concern("c2", EPISODIC_MIGRAINE),
