@@ -1,6 +1,27 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.intake.ConditionCode.BRUXISM;
+import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
+import static org.botoxeligibility.intake.ConditionCode.EPISODIC_MIGRAINE;
+import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
+import static org.botoxeligibility.intake.ConditionCode.LAUGH_LINES;
+import static org.botoxeligibility.intake.ConditionCode.MASSETER_HYPERTROPHY;
+import static org.botoxeligibility.intake.ConditionCode.NECK_PAIN;
+import static org.botoxeligibility.intake.ConditionCode.SIALORRHEA;
+import static org.botoxeligibility.intake.ConditionCode.TENSION_TYPE_HEADACHE;
+import static org.botoxeligibility.knowledge.Effect.ELIGIBLE;
+import static org.botoxeligibility.knowledge.Effect.ELIGIBLE_WITH_PRECAUTIONS;
+import static org.botoxeligibility.knowledge.Effect.NOT_ELIGIBLE;
+import static org.botoxeligibility.testing.Reasons.decision;
+import static org.botoxeligibility.testing.Reasons.noReason;
+import static org.botoxeligibility.testing.Reasons.reason;
+import static org.botoxeligibility.testing.Reasons.recommendation;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
+import org.botoxeligibility.assessment.Reason;
+import org.botoxeligibility.knowledge.LabelStatus;
+import org.botoxeligibility.testing.Intakes;
 import org.botoxeligibility.testing.RuleCase;
 
 /** Cases for the rules of rules/label.drl: for each rule, a case where it applies and a near miss. */
@@ -8,6 +29,74 @@ final class LabelCases {
   private LabelCases() {}
 
   static List<RuleCase> cases() {
-    return List.of();
+    return List.of(
+        // Off-label use needs informed consent
+        RuleCase.of("given neck pain, an off-label therapeutic use, when it is assessed, then informed consent to off-label use is a precaution",
+            Intakes.with(NECK_PAIN),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "Neck pain (without dystonia)",
+                  "off-label", "informed consent");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+            }),
+        RuleCase.of("given jaw slimming, an off-label cosmetic use, when it is assessed, then informed consent to off-label use is a precaution",
+            Intakes.with(MASSETER_HYPERTROPHY),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS,
+                  "Jaw slimming (masseter hypertrophy)", "off-label");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+              assertThat(recommendation(a, "c1").readyToBook()).isTrue();
+            }),
+        RuleCase.of("given drooling, approved only for other toxin products, when it is assessed, then it is off-label for onabotulinumtoxinA",
+            Intakes.with(SIALORRHEA),
+            a -> reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "Drooling (sialorrhea)")),
+        RuleCase.of("given cervical dystonia, an on-label therapeutic use, when it is assessed, then no off-label reason",
+            Intakes.with(CERVICAL_DYSTONIA),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              noReason(a, "c1", "NOT_AN_EFFECTIVE_USE");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given glabellar lines, an on-label cosmetic use, when they are assessed, then no off-label reason",
+            Intakes.with(GLABELLAR_LINES),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              noReason(a, "c1", "NOT_AN_EFFECTIVE_USE");
+              decision(a, "c1", ELIGIBLE);
+            }),
+
+        // Not-recommended use is not offered
+        RuleCase.of("given episodic migraine, when it is assessed, then it is not offered and preventive drugs are offered instead",
+            Intakes.with(EPISODIC_MIGRAINE),
+            a -> {
+              Reason r = reason(a, "c1", "NOT_AN_EFFECTIVE_USE", NOT_ELIGIBLE, "episodic migraine",
+                  "no benefit", "Level A", "Offered instead: preventive migraine drugs");
+              assertThat(r.source()).isEqualTo("AAN 2016");
+              noReason(a, "c1", "OFF_LABEL_USE");
+              decision(a, "c1", NOT_ELIGIBLE);
+              assertThat(recommendation(a, "c1").earliestTreatmentDate()).isNull();
+            }),
+        RuleCase.of("given tension-type headache, when it is assessed, then it is not offered (probably ineffective)",
+            Intakes.with(TENSION_TYPE_HEADACHE),
+            a -> {
+              reason(a, "c1", "NOT_AN_EFFECTIVE_USE", NOT_ELIGIBLE, "tension-type headache", "Level B");
+              decision(a, "c1", NOT_ELIGIBLE);
+            }),
+        RuleCase.of("given laugh lines, when they are assessed, then they are not offered and dermal filler is offered instead",
+            Intakes.with(LAUGH_LINES),
+            a -> {
+              Reason r = reason(a, "c1", "NOT_AN_EFFECTIVE_USE", NOT_ELIGIBLE, "laugh lines",
+                  "volume loss", "Offered instead: dermal filler");
+              assertThat(r.source()).isEqualTo("Clinic policy");
+              noReason(a, "c1", "OFF_LABEL_USE");
+              decision(a, "c1", NOT_ELIGIBLE);
+            }),
+        RuleCase.of("given teeth grinding, an off-label use that is not a not-recommended one, when it is assessed, then it is offered with consent",
+            Intakes.with(BRUXISM),
+            a -> {
+              noReason(a, "c1", "NOT_AN_EFFECTIVE_USE");
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "Teeth grinding (bruxism)");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+            }));
   }
 }
