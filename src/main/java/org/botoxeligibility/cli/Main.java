@@ -53,6 +53,8 @@ public final class Main implements Callable<Integer> {
   private final InputStream stdin;
   private final PrintStream stdout;
   private final PrintStream stderr;
+  /** An engine built beforehand (tests and fuzzing share one); null builds one per run. */
+  private EligibilityEngine preset;
 
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Show stack traces of unexpected errors and the engine's debug log (which "
@@ -74,7 +76,17 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line in-process, returning the exit code. */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, in, out, err, null);
+  }
+
+  /**
+   * Runs the command line in-process with an engine built beforehand (used when there are no
+   * --rules and no --audit-log), returning the exit code.
+   */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+      EligibilityEngine preset) {
     Main main = new Main(in, out, err);
+    main.preset = preset;
     CommandLine cli = new CommandLine(main);
     cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -319,7 +331,8 @@ public final class Main implements Callable<Integer> {
         if (audit != null) {
           builder.audit(audit);
         }
-        engine = builder.build();
+        engine = main.preset != null && rules.isEmpty() && audit == null ? main.preset
+            : builder.build();
         writer = new AssessmentWriter();
         single = !ndjson && inputs().size() == 1;
         out = new BufferedOutputStream(nonClosing(main.stdout), 1 << 16);
