@@ -534,7 +534,7 @@ class IntakeReaderTest {
   }
 
   @Test
-  void given_41_point_0_for_an_integer_when_read_then_the_message_shows_the_value() {
+  void given_41_point_0_for_an_integer_when_read_then_the_sentence_shows_the_value_as_written() {
     IntakeReader.Result result = read(with(i -> patient(i).put("ageYears",
         new BigDecimal("41.0"))));
 
