@@ -527,6 +527,26 @@ class CliTest {
     }
 
     @Test
+    void given_ndjson_with_json_values_that_are_not_objects_then_each_is_a_line_problem() {
+      String input = oneLine(MIGRAINE) + "\n"
+          + "[]\n"
+          + "null\n"
+          + "42\n"
+          + oneLine(NECK) + "\n";
+
+      Run r = runWithStdin(input, "evaluate", "--date", DATE, "--ndjson");
+
+      assertThat(r.outLines()).extracting(l -> json(l).get("intakeId").asText())
+          .as("stdout; stderr: " + r.err())
+          .containsExactly("INT-2026-0042", "INT-2026-0111");
+      assertThat(r.errLines()).hasSize(3);
+      assertThat(r.errLines().get(0)).startsWith("line 2: $: ");
+      assertThat(r.errLines().get(1)).startsWith("line 3: $: ");
+      assertThat(r.errLines().get(2)).startsWith("line 4: $: ");
+      assertThat(r.code()).isEqualTo(3);
+    }
+
+    @Test
     void given_ndjson_with_only_valid_lines_then_one_compact_assessment_per_line_and_exit_0() {
       String input = oneLine(MIGRAINE) + "\n" + oneLine(NECK) + "\n" + oneLine(MIXED) + "\n";
 
@@ -757,10 +777,10 @@ class CliTest {
   void given_a_usage_error_when_run_then_exit_2_nothing_on_stdout(String args) {
     Run r = run(args.split(" "));
 
-    assertThat(r.code()).as("exit code; stderr: " + r.err()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isNotBlank();
     assertNoStackTrace(r.err());
+    assertThat(r.code()).as("exit code; stderr: " + r.err()).isEqualTo(2);
   }
 
   @Test
