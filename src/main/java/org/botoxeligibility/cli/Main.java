@@ -90,8 +90,9 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(main);
     cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-    cli.setExitCodeExceptionMapper(e -> e instanceof RulesBuildException ? RULES_FAILED
-        : UNEXPECTED);
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE
+        : e instanceof RulesBuildException ? RULES_FAILED : UNEXPECTED);
+    cli.registerConverter(LocalDate.class, Main::date);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof RulesBuildException rb) {
         err.println("error: " + rb.getMessage());
@@ -110,6 +111,16 @@ public final class Main implements Callable<Integer> {
     return cli.execute(args);
   }
 
+  /** --date: an ISO date, or a usage error that says so in words. */
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + text
+          + "' is not a date written YYYY-MM-DD");
+    }
+  }
+
   @Override
   public Integer call() {
     stderr.println("botox-eligibility: a command is needed: evaluate, validate or conditions "
@@ -120,10 +131,15 @@ public final class Main implements Callable<Integer> {
   /** --version: the project and the knowledge base. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String project = Main.class.getPackage().getImplementationVersion();
+    public String[] getVersion() throws IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/org/botoxeligibility/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
       return new String[] {
-        "botox-eligibility " + (project != null ? project : "(development build)"),
+        "botox-eligibility " + p.getProperty("version", "(unknown version)"),
         "knowledge base " + KnowledgeBaseResources.version()
       };
     }
@@ -196,10 +212,18 @@ public final class Main implements Callable<Integer> {
       return file.equals("-") ? "stdin" : file;
     }
 
-    /** Reads, validates and processes one intake's bytes. Thread-safe. */
+    /**
+     * Reads, validates and processes one intake's bytes. Thread-safe. Anything unexpected fails
+     * this intake only (exit 1 at the end), never the others, and never silently.
+     */
     Outcome outcome(IntakeReader reader, byte[] bytes) {
-      IntakeReader.Result result = reader.read(bytes, defaultDate());
-      return result.valid() ? process(result) : Outcome.invalid(result.problems());
+      try {
+        IntakeReader.Result result = reader.read(bytes, defaultDate());
+        return result.valid() ? process(result) : Outcome.invalid(result.problems());
+      } catch (RuntimeException e) {
+        return Outcome.failed("unexpected " + e.getClass().getSimpleName()
+            + "; nothing is reported for this intake", e);
+      }
     }
 
     void report(String prefix, Outcome outcome) throws IOException {
@@ -233,7 +257,8 @@ public final class Main implements Callable<Integer> {
           continue;
         } catch (IOException e) {
           report(label(file) + ": ", Outcome.invalid(List.of(new Problem("$",
-              "cannot be read: " + e.getClass().getSimpleName()))));
+              Files.isDirectory(Path.of(file)) ? "cannot be read: it is a folder"
+                  : "cannot be read: " + e.getClass().getSimpleName()))));
           continue;
         }
         try (in) {
@@ -241,7 +266,15 @@ public final class Main implements Callable<Integer> {
             String prefix = inputs.size() > 1 ? label(file) + ": " : "";
             lines(reader, in, prefix);
           } else {
-            byte[] bytes = in.readNBytes(IntakeReader.MAX_BYTES + 1);
+            byte[] bytes;
+            try {
+              bytes = in.readNBytes(IntakeReader.MAX_BYTES + 1);
+            } catch (IOException e) {
+              report(label(file) + ": ", Outcome.invalid(List.of(new Problem("$",
+                  Files.isDirectory(Path.of(file)) ? "cannot be read: it is a folder"
+                      : "cannot be read: " + e.getClass().getSimpleName()))));
+              continue;
+            }
             report(label(file) + ": ", outcome(reader, bytes));
           }
         }

@@ -100,7 +100,7 @@ final class AssessmentAssembler {
     LocalDate latestDeferral = null;
     boolean everyDeferralDated = true;
     for (Finding f : findings.getOrDefault(id, List.of())) {
-      reasons.add(new Reason(f.code().name(), f.effect(), f.message(), f.source(), f.rule(),
+      reasons.add(new Reason(f.code(), f.effect(), f.message(), f.source(), f.rule(),
           f.deferredUntil()));
       mostRestrictive = mostRestrictive.max(f.effect());
       if (f.effect() == Effect.DEFERRED) {

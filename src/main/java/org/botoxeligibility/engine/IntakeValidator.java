@@ -139,9 +139,9 @@ public final class IntakeValidator {
         Catalog.Icd10Match match = catalog.icd10(c.icd10());
         if (!match.found()) {
           run.add(at + ".icd10", match.problem() + ", was " + quoteShort(c.icd10()));
-        } else if (condition == null) {
+        } else if (condition == null || classifies(condition, match.condition())) {
           condition = match.condition();
-        } else if (!agrees(condition, match.condition())) {
+        } else if (!classifies(match.condition(), condition)) {
           run.add(at + ".icd10", quoteShort(c.icd10()) + " maps to " + match.condition()
               + ", which does not agree with condition " + condition);
         }
@@ -175,19 +175,20 @@ public final class IntakeValidator {
   }
 
   /**
-   * A condition agrees with the condition its ICD-10-CM code maps to when they are the same, or
-   * when the code maps to an alias and the condition is one the alias can be classified as.
+   * True when {@code specific} is {@code general}, or one of the conditions the alias {@code
+   * general} can be classified as. A condition and an ICD-10-CM code agree when either classifies
+   * the other; the concern is then assessed under the more specific of the two.
    */
-  private boolean agrees(ConditionCode condition, ConditionCode fromIcd10) {
-    if (condition == fromIcd10) {
+  private static boolean classifies(ConditionCode general, ConditionCode specific) {
+    if (general == specific) {
       return true;
     }
-    return switch (fromIcd10) {
-      case MIGRAINE -> condition == ConditionCode.CHRONIC_MIGRAINE
-          || condition == ConditionCode.EPISODIC_MIGRAINE;
-      case EXCESSIVE_SWEATING -> condition == ConditionCode.AXILLARY_HYPERHIDROSIS
-          || condition == ConditionCode.PALMAR_HYPERHIDROSIS
-          || condition == ConditionCode.PLANTAR_HYPERHIDROSIS;
+    return switch (general) {
+      case MIGRAINE -> specific == ConditionCode.CHRONIC_MIGRAINE
+          || specific == ConditionCode.EPISODIC_MIGRAINE;
+      case EXCESSIVE_SWEATING -> specific == ConditionCode.AXILLARY_HYPERHIDROSIS
+          || specific == ConditionCode.PALMAR_HYPERHIDROSIS
+          || specific == ConditionCode.PLANTAR_HYPERHIDROSIS;
       default -> false;
     };
   }

@@ -51,6 +51,8 @@ public final class IntakeReader {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     ObjectMapper mapper = new ObjectMapper(factory);
+    // keep numbers as written, so that a problem quotes 41.0 as 41.0
+    mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     this.reader = mapper.reader()
         .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -70,8 +72,8 @@ public final class IntakeReader {
    */
   public Result read(byte[] json, LocalDate defaultDate) {
     if (json.length > MAX_BYTES) {
-      return invalid(new Problem("$", "the intake is " + json.length + " bytes; the limit is "
-          + MAX_BYTES + " bytes (1 MiB)"));
+      return invalid(new Problem("$", "the intake is larger than the limit of " + MAX_BYTES
+          + " bytes (1 MiB)"));
     }
     JsonNode tree;
     try {
@@ -92,6 +94,10 @@ public final class IntakeReader {
   private Result read(JsonNode tree, LocalDate defaultDate) {
     if (tree == null || tree.isMissingNode()) {
       return invalid(new Problem("$", "is empty; expected an intake object"));
+    }
+    if (!tree.isObject()) {
+      return invalid(new Problem("$", "must be an intake object, was "
+          + TreeToIntake.describe(tree)));
     }
     TreeToIntake conversion = new TreeToIntake();
     Intake intake = conversion.intake(tree);
@@ -131,10 +137,12 @@ public final class IntakeReader {
     if (e.getProcessor() instanceof JsonParser parser) {
       path = pathOf(parser.getParsingContext());
     }
-    String what = e.getOriginalMessage();
+    String what = String.valueOf(e.getOriginalMessage());
     if (e instanceof StreamConstraintsException) {
-      what = "exceeds a limit of the reader: " + what;
-    } else if (what != null && what.startsWith("Duplicate field")) {
+      what = limit(what);
+    } else if (what.startsWith("Trailing token")) {
+      what = "has content after the intake object; one intake is one JSON object";
+    } else if (what.startsWith("Duplicate field")) {
       what = "duplicate key " + what.substring("Duplicate field".length()).trim()
           + ": a field may appear only once";
     } else {
@@ -145,6 +153,28 @@ public final class IntakeReader {
           + e.getLocation().getColumnNr() + ")";
     }
     return new Problem(path, firstLine(what));
+  }
+
+  /** A limit of the reader, in words, without the parser's internals. */
+  private static String limit(String message) {
+    if (message.contains("nesting depth")) {
+      return "exceeds the nesting depth limit: arrays and objects nest deeper than " + MAX_DEPTH
+          + " levels";
+    }
+    if (message.contains("Name length")) {
+      return "exceeds the length limit: a field name is longer than " + MAX_STRING
+          + " characters";
+    }
+    if (message.contains("String value length")) {
+      return "exceeds the length limit: a string is longer than " + MAX_STRING + " characters";
+    }
+    if (message.contains("Number value length")) {
+      return "exceeds the length limit: a number is longer than 100 digits";
+    }
+    if (message.contains("Document length")) {
+      return "the intake is larger than the limit of " + MAX_BYTES + " bytes (1 MiB)";
+    }
+    return "exceeds a limit of the reader";
   }
 
   private static String firstLine(String s) {

@@ -179,7 +179,8 @@ final class TreeToIntake {
       return null;
     }
     if (!node.isObject()) {
-      problem(path, "must be a " + what + " object, was " + describe(node));
+      problem(path, "must be " + (what.matches("[aeiou].*") ? "an " : "a ") + what
+          + " object, was " + describe(node));
       return null;
     }
     Set<String> known = new LinkedHashSet<>(Arrays.asList(fields));

@@ -4,13 +4,14 @@ import java.time.LocalDate;
 
 /**
  * A reason, as a rule concluded it: the rule's name is the explanation's anchor. Rules insert
- * findings; they never change them.
+ * findings; they never change them. Built-in rules use the codes of {@link ReasonCode}; a
+ * clinic's overlay rules may use codes of their own (upper snake case), through the constructor.
  *
  * @param deferredUntil for a DEFERRED finding with a date: the earliest date treatment is possible
  */
 public record Finding(
     String concernId,
-    ReasonCode code,
+    String code,
     Effect effect,
     String message,
     String source,
@@ -23,6 +24,9 @@ public record Finding(
       throw new IllegalArgumentException("a finding needs a concern, code, effect, message, "
           + "source and rule: " + code + " from " + rule);
     }
+    if (!code.matches("[A-Z][A-Z0-9_]{0,63}")) {
+      throw new IllegalArgumentException("a reason code is upper snake case: " + rule);
+    }
     if (deferredUntil != null && effect != Effect.DEFERRED) {
       throw new IllegalArgumentException("only a DEFERRED finding has a date: " + rule);
     }
@@ -31,13 +35,13 @@ public record Finding(
   /** A finding for a concern. */
   public static Finding of(ConcernProfile concern, ReasonCode code, Effect effect, String source,
       String rule, String message) {
-    return new Finding(concern.id(), code, effect, message, source, rule, null);
+    return new Finding(concern.id(), code.name(), effect, message, source, rule, null);
   }
 
   /** A deferral to a date. */
   public static Finding deferredUntil(ConcernProfile concern, ReasonCode code, LocalDate until,
       String source, String rule, String message) {
-    return new Finding(concern.id(), code, Effect.DEFERRED, message, source, rule, until);
+    return new Finding(concern.id(), code.name(), Effect.DEFERRED, message, source, rule, until);
   }
 
   /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
