@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.intake.InvalidIntakeException;
@@ -15,9 +14,8 @@ import org.botoxeligibility.knowledge.DrugList;
 import org.botoxeligibility.knowledge.KnowledgeBaseResources;
 import org.botoxeligibility.knowledge.Policy;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +35,7 @@ public final class EligibilityEngine {
   private static final Logger LOG = LoggerFactory.getLogger(EligibilityEngine.class);
 
   private final InternalKnowledgeBase kieBase;
+  private final KieSessionsPool sessions;
   private final Catalog catalog;
   private final Policy policy;
   private final DrugList drugs;
@@ -48,6 +47,7 @@ public final class EligibilityEngine {
 
   private EligibilityEngine(InternalKnowledgeBase kieBase, Clock clock, AuditSink audit) {
     this.kieBase = kieBase;
+    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     this.catalog = Catalog.load();
     this.policy = Policy.load();
     this.drugs = DrugList.load();
@@ -131,17 +131,11 @@ public final class EligibilityEngine {
     }
     Intake valid = validation.intake();
     long start = System.nanoTime();
-    KieSession session = kieBase.newKieSession();
+    KieSession session = sessions.newKieSession();
+    FiredRules fired = FiredRules.of(session);
     try {
       session.setGlobal("policy", policy);
       session.setGlobal("catalog", catalog);
-      List<String> fired = new ArrayList<>();
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-          fired.add(event.getMatch().getRule().getName());
-        }
-      });
       Facts.insert(session, valid, drugs);
       if (filter == null) {
         session.fireAllRules();
@@ -152,8 +146,7 @@ public final class EligibilityEngine {
       for (Object fact : session.getObjects()) {
         assembler.accept(fact);
       }
-      Assessment assessment = assembler.assemble(valid, knowledgeBaseVersion,
-          List.copyOf(new TreeSet<>(fired)));
+      Assessment assessment = assembler.assemble(valid, knowledgeBaseVersion, fired.names());
       if (audit != null && filter == null) {
         try {
           audit.record(valid, assessment);
@@ -163,8 +156,8 @@ public final class EligibilityEngine {
         }
       }
       if (LOG.isDebugEnabled()) {
-        LOG.debug("evaluated intake {} in {} µs, {} rule firings", valid.intakeId(),
-            (System.nanoTime() - start) / 1000, fired.size());
+        LOG.debug("evaluated intake {} in {} µs, {} rules fired", valid.intakeId(),
+            (System.nanoTime() - start) / 1000, fired.names().size());
       }
       return assessment;
     } catch (EvaluationException e) {
@@ -173,6 +166,8 @@ public final class EligibilityEngine {
       throw new EvaluationException("evaluation of intake " + valid.intakeId() + " failed: "
           + e.getClass().getSimpleName(), e);
     } finally {
+      fired.clear();
+      // returns the session to the pool, which resets it: no fact outlives its evaluation
       session.dispose();
     }
   }

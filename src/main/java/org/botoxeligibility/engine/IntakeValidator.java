@@ -66,6 +66,10 @@ public final class IntakeValidator {
       return new Result(List.copyOf(run.problems), null);
     }
     Workflow workflow = intake.workflow() != null ? intake.workflow() : Workflow.NOTHING_DONE;
+    if (date.equals(intake.assessmentDate()) && patient == intake.patient()
+        && workflow == intake.workflow() && sameElements(concerns, intake.concerns())) {
+      return new Result(List.of(), intake);
+    }
     return new Result(List.of(), new Intake(intake.intakeId(), date, patient, concerns,
         intake.medicalHistory(), intake.treatmentHistory(), workflow));
   }
@@ -103,7 +107,7 @@ public final class IntakeValidator {
         run.add("$.patient.weightKg", "must be more than 0 and at most 400, was " + num(w));
       }
     }
-    return p.withAgeYears(age);
+    return age != null && age.equals(p.ageYears()) ? p : p.withAgeYears(age);
   }
 
   private List<Concern> validateConcerns(Run run, List<Concern> concerns) {
@@ -169,7 +173,8 @@ public final class IntakeValidator {
       run.range(at + ".monthsWithSymptoms", c.monthsWithSymptoms(), 0, 1200);
       run.range(at + ".priorTherapiesFailed", c.priorTherapiesFailed(), 0, 20);
       run.range(at + ".plannedUnits", c.plannedUnits(), 1, 600);
-      resolved.add(c.withId(effectiveId).withCondition(condition));
+      resolved.add(effectiveId.equals(c.id()) && condition == c.condition() ? c
+          : c.withId(effectiveId).withCondition(condition));
     }
     return resolved;
   }
@@ -232,6 +237,18 @@ public final class IntakeValidator {
       run.range(at + ".units", t.units(), 1, 1000);
       nullElements(run, at + ".adverseReactions", t.adverseReactions());
     }
+  }
+
+  private static boolean sameElements(List<?> a, List<?> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void nullElements(Run run, String path, List<?> list) {

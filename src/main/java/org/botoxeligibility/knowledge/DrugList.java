@@ -36,7 +36,9 @@ public final class DrugList {
     return classes.size();
   }
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private static String normalize(String name) {
-    return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return SPACES.matcher(name.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }

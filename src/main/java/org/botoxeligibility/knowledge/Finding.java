@@ -18,13 +18,16 @@ public record Finding(
     String rule,
     LocalDate deferredUntil) {
 
+  private static final java.util.regex.Pattern CODE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
   public Finding {
     if (concernId == null || code == null || effect == null || message == null || source == null
         || rule == null) {
       throw new IllegalArgumentException("a finding needs a concern, code, effect, message, "
           + "source and rule: " + code + " from " + rule);
     }
-    if (!code.matches("[A-Z][A-Z0-9_]{0,63}")) {
+    if (!CODE.matcher(code).matches()) {
       throw new IllegalArgumentException("a reason code is upper snake case: " + rule);
     }
     if (deferredUntil != null && effect != Effect.DEFERRED) {

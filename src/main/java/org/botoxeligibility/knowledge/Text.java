@@ -6,6 +6,40 @@ import java.math.BigDecimal;
 public final class Text {
   private Text() {}
 
+  /**
+   * Fills a message pattern: each %s or %d takes the next argument (as String.valueOf), and %%
+   * is a percent sign. The rules' messages need no more, and this is several times faster than
+   * String.format on the evaluation path.
+   */
+  public static String format(String pattern, Object... args) {
+    StringBuilder sb = new StringBuilder(pattern.length() + 16 * args.length);
+    int next = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '%' && i + 1 < pattern.length()) {
+        char k = pattern.charAt(i + 1);
+        if (k == 's' || k == 'd') {
+          if (next >= args.length) {
+            throw new IllegalArgumentException("too few arguments for: " + pattern);
+          }
+          sb.append(args[next++]);
+          i++;
+          continue;
+        }
+        if (k == '%') {
+          sb.append('%');
+          i++;
+          continue;
+        }
+      }
+      sb.append(c);
+    }
+    if (next != args.length) {
+      throw new IllegalArgumentException("too many arguments for: " + pattern);
+    }
+    return sb.toString();
+  }
+
   /** A number as a clinician writes it: 6 rather than 6.0, 63.5 as is, at most two decimals. */
   public static String number(double value) {
     BigDecimal d = BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP)
