@@ -151,9 +151,13 @@ public final class Main implements Callable<Integer> {
   }
 
   /** What became of one intake: its output, or its problems, or the failure of its evaluation. */
-  record Outcome(String output, List<Problem> problems, String failure, Throwable cause) {
-    static Outcome written(String output) {
+  record Outcome(byte[] output, List<Problem> problems, String failure, Throwable cause) {
+    static Outcome written(byte[] output) {
       return new Outcome(output, List.of(), null, null);
+    }
+
+    static Outcome written(String output) {
+      return written(output.getBytes(StandardCharsets.UTF_8));
     }
 
     static Outcome invalid(List<Problem> problems) {
@@ -188,7 +192,7 @@ public final class Main implements Callable<Integer> {
     abstract Outcome process(IntakeReader.Result valid);
 
     /** Writes one output, in input order, on the reading thread. */
-    abstract void write(String prefix, String output) throws IOException;
+    abstract void write(String prefix, byte[] output) throws IOException;
 
     abstract void flush() throws IOException;
 
@@ -390,16 +394,16 @@ public final class Main implements Callable<Integer> {
       if (format == Format.text) {
         return Outcome.written(TextReport.of(assessment));
       }
-      return Outcome.written(single ? writer.pretty(assessment)
-          : writer.compact(assessment) + "\n");
+      return single ? Outcome.written(writer.pretty(assessment))
+          : Outcome.written(writer.compactLine(assessment));
     }
 
     @Override
-    void write(String prefix, String output) throws IOException {
+    void write(String prefix, byte[] output) throws IOException {
       if (format == Format.text && written > 0) {
         out.write('\n');
       }
-      out.write(output.getBytes(StandardCharsets.UTF_8));
+      out.write(output);
       written++;
     }
 
@@ -426,8 +430,8 @@ public final class Main implements Callable<Integer> {
     }
 
     @Override
-    void write(String prefix, String output) {
-      main.stdout.println(prefix + output);
+    void write(String prefix, byte[] output) {
+      main.stdout.println(prefix + new String(output, StandardCharsets.UTF_8));
     }
 
     @Override

@@ -50,6 +50,18 @@ public final class AssessmentWriter {
     return write(a, false);
   }
 
+  /** One assessment on one line (NDJSON) with its newline, as UTF-8 bytes. */
+  public byte[] compactLine(Assessment a) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      assessment(g, a);
+      g.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** Writes one assessment on one line, followed by a newline, to a stream. */
   public void writeLine(Assessment a, OutputStream out) throws IOException {
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
