@@ -13,7 +13,7 @@ final class Codes {
       return "condition";
     }
     String simple = type.getSimpleName();
-    return simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    return simple.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   static String list(Class<? extends Enum<?>> type) {

@@ -13,6 +13,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
@@ -29,12 +30,20 @@ import org.botoxeligibility.intake.Intake;
 public final class JsonAuditLog implements AuditSink, Closeable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
+  /**
+   * One monitor per file in this JVM: a FileLock is held for the whole JVM, so two logs on the
+   * same file in one process must take turns before they lock against other processes.
+   */
+  private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
   private final FileChannel channel;
   private final Clock clock;
+  private final Object monitor;
 
-  private JsonAuditLog(FileChannel channel, Clock clock) {
+  private JsonAuditLog(FileChannel channel, Clock clock, Path file) {
     this.channel = channel;
     this.clock = clock;
+    this.monitor = MONITORS.computeIfAbsent(file, f -> new Object());
   }
 
   /** Opens (creating if needed) a file to append to. */
@@ -43,14 +52,15 @@ public final class JsonAuditLog implements AuditSink, Closeable {
   }
 
   public static JsonAuditLog appendingTo(Path file, Clock clock) throws IOException {
-    return new JsonAuditLog(FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND), clock);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    return new JsonAuditLog(channel, clock, file.toRealPath());
   }
 
   @Override
   public void record(Intake intake, Assessment assessment) {
     ByteBuffer line = ByteBuffer.wrap(line(intake, assessment));
-    synchronized (this) {
+    synchronized (monitor) {
       try (FileLock lock = channel.lock()) {
         while (line.hasRemaining()) {
           channel.write(line);

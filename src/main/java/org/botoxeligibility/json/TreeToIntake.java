@@ -214,7 +214,7 @@ final class TreeToIntake {
     if (node.isObject()) {
       return "an object";
     }
-    return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase();
+    return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The known field within edit distance 2 of a misspelt one, if there is exactly one best. */
@@ -222,7 +222,7 @@ final class TreeToIntake {
     String best = null;
     int bestDistance = 3;
     for (String k : known) {
-      int d = distance(name.toLowerCase(), k.toLowerCase());
+      int d = distance(name.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = k;

@@ -49,6 +49,11 @@ public final class ConcernProfile {
     return entry.name();
   }
 
+  /** The condition's name inside a sentence: "chronic migraine" (locale-independent). */
+  public String conditionNameInText() {
+    return entry.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** False for an alias that rules could not classify (clinical-policy.md §2). */
   public boolean resolved() {
     return !entry.isAlias();

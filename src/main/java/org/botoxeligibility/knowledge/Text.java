@@ -8,8 +8,8 @@ public final class Text {
 
   /**
    * Fills a message pattern: each %s or %d takes the next argument (as String.valueOf), and %%
-   * is a percent sign. The rules' messages need no more, and this is several times faster than
-   * String.format on the evaluation path.
+   * is a percent sign. Unlike String.format it ignores the default locale (which could write
+   * digits of another script), so that messages are the same bytes on every machine.
    */
   public static String format(String pattern, Object... args) {
     StringBuilder sb = new StringBuilder(pattern.length() + 16 * args.length);

@@ -45,6 +45,23 @@ class ExamplesTest {
   }
 
   @Test
+  void given_a_turkish_or_arabic_default_locale_then_the_examples_give_the_same_bytes()
+      throws Exception {
+    java.util.Locale original = java.util.Locale.getDefault();
+    try {
+      for (String tag : List.of("tr-TR", "ar-SA", "hi-IN-u-nu-deva")) {
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+        for (Path file : Examples.files()) {
+          assertThat(evaluate(file)).as(tag + " " + file)
+              .isEqualTo(Files.readString(Examples.expected(file)));
+        }
+      }
+    } finally {
+      java.util.Locale.setDefault(original);
+    }
+  }
+
+  @Test
   void there_are_at_least_ten_examples_each_with_an_expected_assessment() {
     assertThat(Examples.files()).hasSizeGreaterThanOrEqualTo(10);
     try (Stream<Path> expected = Files.list(Examples.FOLDER.resolve("expected"))) {

@@ -54,6 +54,14 @@ public class EvaluateBenchmark {
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public Assessment typicalThroughput2Threads() {
+    return engine.evaluate(typical);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(1)
   public Assessment mixedThroughput1Thread(Cursor cursor) {
     return engine.evaluate(mixed.get(cursor.next++ % mixed.size()));
