@@ -30,6 +30,9 @@ public final class IntakeValidator {
   public static final int MAX_ID_LENGTH = 64;
   public static final int MAX_NAME_LENGTH = 200;
   private static final Pattern INTAKE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** An ICD-10-CM code: a letter, a digit, a character, then up to four more, the dot optional. */
+  private static final Pattern ICD10 =
+      Pattern.compile("[A-Za-z][0-9][0-9A-Za-z](\\.?[0-9A-Za-z]{1,4})?");
 
   private final Catalog catalog;
 
@@ -139,7 +142,10 @@ public final class IntakeValidator {
             + "\" is already used by $.concerns[" + earlier + "]");
       }
       ConditionCode condition = c.condition();
-      if (c.icd10() != null) {
+      if (c.icd10() != null && !ICD10.matcher(c.icd10().trim()).matches()) {
+        run.add(at + ".icd10", "is not written as an ICD-10-CM code (such as G43.709), was "
+            + quoteShort(c.icd10()));
+      } else if (c.icd10() != null) {
         Catalog.Icd10Match match = catalog.icd10(c.icd10());
         if (!match.found()) {
           run.add(at + ".icd10", match.problem() + ", was " + quoteShort(c.icd10()));

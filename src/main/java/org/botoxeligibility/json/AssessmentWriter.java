@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -60,15 +59,6 @@ public final class AssessmentWriter {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  /** Writes one assessment on one line, followed by a newline, to a stream. */
-  public void writeLine(Assessment a, OutputStream out) throws IOException {
-    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      assessment(g, a);
-      g.writeRaw('\n');
-    }
   }
 
   private String write(Assessment a, boolean prettyPrint) {

@@ -40,6 +40,9 @@ public final class Mutator {
     "medicalExaminationCompleted", "diagnosisConfirmed", "prescriptionIssued"
   };
 
+  /** Mutated inputs stay below this size: large enough to pass the reader's 1 MiB limit. */
+  static final int MAX_CHARS = 2_000_000;
+
   private Mutator() {}
 
   /** One hostile input derived from a seed intake (JSON text). */
@@ -55,10 +58,11 @@ public final class Mutator {
       return seed.getBytes(StandardCharsets.UTF_8);
     }
     int rounds = 1 + c.pick(3);
-    for (int i = 0; i < rounds; i++) {
-      tree = mutateTree(tree, c);
-    }
     String text = tree.toString();
+    for (int i = 0; i < rounds; i++) {
+      tree = mutateTree(tree, c, text.length());
+      text = tree.toString();
+    }
     return switch (mode) {
       case 1 -> truncate(text, c);
       case 2 -> ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
@@ -87,7 +91,7 @@ public final class Mutator {
     return text.substring(0, at) + "\"" + field + "\":" + value + "," + text.substring(at);
   }
 
-  private static JsonNode mutateTree(JsonNode root, Choices c) {
+  private static JsonNode mutateTree(JsonNode root, Choices c, int size) {
     List<JsonNode> containers = new ArrayList<>();
     collect(root, containers);
     JsonNode target = containers.get(c.pick(containers.size()));
@@ -119,7 +123,10 @@ public final class Mutator {
         case 2 -> {
           if (!a.isEmpty()) {
             JsonNode copy = a.get(c.pick(a.size()));
-            for (int i = c.pick(3) == 0 ? 5000 : 25; i > 0; i--) {
+            int each = copy.toString().length() + 1;
+            int wanted = c.pick(3) == 0 ? 5000 : 25;
+            int room = Math.max(0, (MAX_CHARS - size) / each);
+            for (int i = Math.min(wanted, room); i > 0; i--) {
               a.add(copy.deepCopy());
             }
           }
