@@ -363,7 +363,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException {
       EligibilityEngine.Builder builder = EligibilityEngine.builder();
       rules.forEach(builder::addRules);
-      JsonAuditLog audit = auditLog == null ? null : JsonAuditLog.appendingTo(auditLog);
+      JsonAuditLog audit;
+      try {
+        audit = auditLog == null ? null : JsonAuditLog.appendingTo(auditLog);
+      } catch (IOException e) {
+        main.stderr.println("error: cannot open the audit log " + auditLog + " for appending ("
+            + e.getClass().getSimpleName() + "); nothing was evaluated");
+        return USAGE;
+      }
       try {
         if (audit != null) {
           builder.audit(audit);
