@@ -149,7 +149,7 @@ public final class IntakeValidator {
         Catalog.Icd10Match match = catalog.icd10(c.icd10());
         if (!match.found()) {
           run.add(at + ".icd10", match.problem() + ", was " + quoteShort(c.icd10()));
-        } else if (condition == null || classifies(condition, match.condition())) {
+        } else if (condition == null) {
           condition = match.condition();
         } else if (!classifies(match.condition(), condition)) {
           run.add(at + ".icd10", quoteShort(c.icd10()) + " maps to " + match.condition()
@@ -187,8 +187,12 @@ public final class IntakeValidator {
 
   /**
    * True when {@code specific} is {@code general}, or one of the conditions the alias {@code
-   * general} can be classified as. A condition and an ICD-10-CM code agree when either classifies
-   * the other; the concern is then assessed under the more specific of the two.
+   * general} can be classified as. A condition agrees with its ICD-10-CM code when the code maps
+   * to the same condition, or to an alias the condition classifies (CHRONIC_MIGRAINE with
+   * G43.909, migraine unspecified): the condition refines the code. The reverse, an alias with a
+   * specific code (MIGRAINE with G43.709), is a contradiction (the alias says "not classified
+   * yet", the code says classified, and the concern's own facts may say otherwise), so it is a
+   * problem, not a guess.
    */
   private static boolean classifies(ConditionCode general, ConditionCode specific) {
     if (general == specific) {

@@ -145,6 +145,17 @@ public final class ConcernProfile {
     return describeSites(sites);
   }
 
+  /** The concern's sites among the given ones, in words: the sites a rule is about. */
+  public String sitesText(Site... among) {
+    Set<Site> wanted = EnumSet.noneOf(Site.class);
+    for (Site s : among) {
+      if (sites.contains(s)) {
+        wanted.add(s);
+      }
+    }
+    return describeSites(wanted);
+  }
+
   /** Sites in words, in code order: "neck, shoulder". */
   public static String describeSites(Collection<Site> sites) {
     return sites.stream().sorted().distinct().map(Site::label).collect(Collectors.joining(", "));

@@ -913,6 +913,19 @@ class IntakeReaderTest {
   }
 
   @Test
+  void given_an_alias_condition_with_a_specific_icd10_code_when_read_then_they_disagree() {
+    ObjectNode migraine = with(i -> concern(i, 0).put("condition", "MIGRAINE")
+        .put("icd10", "G43.709"));
+    assertRejectedOnly(read(migraine), "$.concerns[0].icd10", "CHRONIC_MIGRAINE");
+
+    ObjectNode sweating = with(i -> {
+      ObjectNode c = concern(i, 0).put("condition", "EXCESSIVE_SWEATING").put("icd10", "L74.510");
+      c.putArray("sites").add("PALM");
+    });
+    assertRejectedOnly(read(sweating), "$.concerns[0].icd10", "AXILLARY_HYPERHIDROSIS");
+  }
+
+  @Test
   void given_two_concerns_with_the_same_id_when_read_then_the_later_id_is_at_fault() {
     ObjectNode intake = with(i -> {
       concern(i, 0).put("id", "head");

@@ -170,6 +170,20 @@ final class DosingCases {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
               decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
             }),
+        RuleCase.of("given a child of 10 without weightKg and 341 units planned, then the dose is above the paediatric ceiling whatever the weight",
+            Intakes.patient().concern(spasticity("c1", 341)).age(10),
+            a -> {
+              reason(a, "c1", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION,
+                  "341 units planned", "above the 340 units", "10-year-old", "whatever the weight");
+              reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "weightKg");
+            }),
+        RuleCase.of("given a child of 10 without weightKg and 300 units planned given 40 units 20 days ago, then 340 units is not above the paediatric ceiling",
+            Intakes.patient().concern(spasticity("c1", 300)).age(10)
+                .treated(20, SPASTICITY, 40, Response.GOOD),
+            a -> {
+              noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
+              reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "weightKg");
+            }),
         RuleCase.of("given a 17-year-old without weightKg, then the paediatric weight is missing information",
             Intakes.with(SPASTICITY).age(17),
             a -> reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "weightKg", "17-year-old")),
