@@ -194,18 +194,8 @@ public final class IntakeValidator {
    * yet", the code says classified, and the concern's own facts may say otherwise), so it is a
    * problem, not a guess.
    */
-  private static boolean classifies(ConditionCode general, ConditionCode specific) {
-    if (general == specific) {
-      return true;
-    }
-    return switch (general) {
-      case MIGRAINE -> specific == ConditionCode.CHRONIC_MIGRAINE
-          || specific == ConditionCode.EPISODIC_MIGRAINE;
-      case EXCESSIVE_SWEATING -> specific == ConditionCode.AXILLARY_HYPERHIDROSIS
-          || specific == ConditionCode.PALMAR_HYPERHIDROSIS
-          || specific == ConditionCode.PLANTAR_HYPERHIDROSIS;
-      default -> false;
-    };
+  private boolean classifies(ConditionCode general, ConditionCode specific) {
+    return catalog.entry(general).isOrClassifiesAs(specific);
   }
 
   private void validateHistory(Run run, MedicalHistory h) {

@@ -141,6 +141,7 @@ public final class AssessmentWriter {
         g.writeStringField("name", e.name());
         if (e.isAlias()) {
           g.writeStringField("aliasOf", e.aliasOf().name());
+          names(g, "classifiesAs", e.classifiesAs());
         }
         g.writeStringField("category", e.category().name());
         names(g, "mechanisms", e.mechanisms());

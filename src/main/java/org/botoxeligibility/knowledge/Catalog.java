@@ -70,6 +70,7 @@ public final class Catalog {
           row.optional("not_recommended_source"),
           row.optional("not_recommended_because"),
           null,
+          List.of(),
           row.optional("verify"));
       if (entry.labelStatus() == LabelStatus.NOT_RECOMMENDED
           && (entry.notRecommendedSource() == null || entry.notRecommendedBecause() == null)) {
@@ -89,7 +90,17 @@ public final class Catalog {
       if (defaultRow == null || defaultRow.isAlias()) {
         throw row.fail("alias_of", target + " is not a catalog condition");
       }
-      CatalogEntry entry = defaultRow.asAlias(alias, row.required("name"), row.list("icd10"));
+      List<ConditionCode> targets = row.codes("classifies_as", ConditionCode.class);
+      for (ConditionCode t : targets) {
+        if (!conditions.containsKey(t) || conditions.get(t).isAlias()) {
+          throw row.fail("classifies_as", t + " is not a catalog condition");
+        }
+      }
+      if (!targets.contains(target)) {
+        throw row.fail("classifies_as", "must include the default row " + target);
+      }
+      CatalogEntry entry = defaultRow.asAlias(alias, row.required("name"), row.list("icd10"),
+          targets);
       if (conditions.put(alias, entry) != null) {
         throw row.fail("code", "duplicate row for " + alias);
       }

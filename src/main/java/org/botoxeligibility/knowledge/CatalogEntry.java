@@ -16,6 +16,7 @@ import org.botoxeligibility.intake.Site;
  * @param notRecommendedSource for a not-recommended use: the source that says so
  * @param notRecommendedBecause for a not-recommended use: why, in words
  * @param aliasOf for an alias, the code of its default row; null for a catalog condition
+ * @param classifiesAs for an alias, the conditions the rules can classify it as; else empty
  */
 public record CatalogEntry(
     ConditionCode code,
@@ -38,6 +39,7 @@ public record CatalogEntry(
     String notRecommendedSource,
     String notRecommendedBecause,
     ConditionCode aliasOf,
+    List<ConditionCode> classifiesAs,
     String verify) {
 
   public CatalogEntry {
@@ -45,6 +47,12 @@ public record CatalogEntry(
     usualSites = List.copyOf(usualSites);
     icd10 = List.copyOf(icd10);
     sideEffects = List.copyOf(sideEffects);
+    classifiesAs = List.copyOf(classifiesAs);
+  }
+
+  /** True when this is the condition, or an alias the rules can classify as it. */
+  public boolean isOrClassifiesAs(ConditionCode condition) {
+    return code == condition || classifiesAs.contains(condition);
   }
 
   public boolean isAlias() {
@@ -60,9 +68,11 @@ public record CatalogEntry(
   }
 
   /** The alias row: its own code, name and ICD-10-CM prefixes over the facts of this row. */
-  CatalogEntry asAlias(ConditionCode alias, String aliasName, List<String> aliasIcd10) {
+  CatalogEntry asAlias(ConditionCode alias, String aliasName, List<String> aliasIcd10,
+      List<ConditionCode> aliasClassifiesAs) {
     return new CatalogEntry(alias, aliasName, category, labelStatus, mechanisms, minimumAge,
         usualSites, typicalUnits, onsetDays, fullEffectDays, durationMonths,
-        maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, null, null, code, null);
+        maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, null, null, code,
+        aliasClassifiesAs, null);
   }
 }
