@@ -13,6 +13,7 @@ import org.botoxeligibility.testing.Examples;
 import org.botoxeligibility.testing.RuleCase;
 import org.botoxeligibility.testing.TestEngine;
 import org.junit.jupiter.api.Test;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Every rule must matter: for each rule of the knowledge base, the examples and the rule cases
@@ -43,11 +44,51 @@ class RuleCoverageTest {
     assertThat(unnoticed).as("rules that no example or rule case notices").isEmpty();
   }
 
+  /**
+   * Stronger than a changed assessment: without each rule, a test must fail. Either an example's
+   * assessment changes (its golden file no longer matches) or a rule case's own assertions fail.
+   */
+  @Test
+  void given_each_rule_held_back_then_a_golden_example_or_a_rule_case_fails() {
+    EligibilityEngine engine = TestEngine.get();
+    List<Intake> examples = Examples.intakes();
+    List<List<Recommendation>> golden = examples.stream()
+        .map(i -> engine.evaluate(i).recommendations()).toList();
+    List<RuleCase> cases = AllRuleCases.all();
+
+    List<String> unpinned = new ArrayList<>();
+    for (String rule : engine.ruleNames()) {
+      boolean pinned = false;
+      for (int i = 0; i < examples.size() && !pinned; i++) {
+        pinned = changes(engine, examples.get(i), rule, golden.get(i));
+      }
+      for (int i = 0; i < cases.size() && !pinned; i++) {
+        pinned = fails(engine, cases.get(i), rule);
+      }
+      if (!pinned) {
+        unpinned.add(rule);
+      }
+    }
+    assertThat(unpinned).as("rules whose removal no test would notice").isEmpty();
+  }
+
+  private static boolean fails(EligibilityEngine engine, RuleCase c, String rule) {
+    try {
+      c.then().accept(engine.evaluate(c.intake(), without(rule)));
+      return false;
+    } catch (AssertionError | EvaluationException e) {
+      return true;
+    }
+  }
+
+  private static AgendaFilter without(String rule) {
+    return match -> !match.getRule().getName().equals(rule);
+  }
+
   private static boolean changes(EligibilityEngine engine, Intake intake, String rule,
       List<Recommendation> baseline) {
     try {
-      Assessment without = engine.evaluate(intake, match -> !match.getRule().getName()
-          .equals(rule));
+      Assessment without = engine.evaluate(intake, without(rule));
       return !Objects.equals(without.recommendations(), baseline);
     } catch (EvaluationException e) {
       return true;
