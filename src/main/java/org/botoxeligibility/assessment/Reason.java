@@ -1,7 +1,6 @@
 package org.botoxeligibility.assessment;
 
 import java.time.LocalDate;
-import org.botoxeligibility.knowledge.Effect;
 
 /**
  * One reason behind a decision (formats.md §2): a stable code, its effect, a sentence naming the

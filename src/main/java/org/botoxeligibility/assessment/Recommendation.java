@@ -3,13 +3,6 @@ package org.botoxeligibility.assessment;
 import java.time.LocalDate;
 import java.util.List;
 import org.botoxeligibility.intake.ConditionCode;
-import org.botoxeligibility.knowledge.Category;
-import org.botoxeligibility.knowledge.Effect;
-import org.botoxeligibility.knowledge.Insurance;
-import org.botoxeligibility.knowledge.LabelStatus;
-import org.botoxeligibility.knowledge.Mechanism;
-import org.botoxeligibility.knowledge.Range;
-import org.botoxeligibility.knowledge.Requirement;
 
 /**
  * The answer for one concern (formats.md §2). Fields the catalog has no value for (the timing of

@@ -9,9 +9,9 @@ import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.knowledge.CatalogEntry;
-import org.botoxeligibility.knowledge.Effect;
-import org.botoxeligibility.knowledge.Insurance;
-import org.botoxeligibility.knowledge.Range;
+import org.botoxeligibility.assessment.Effect;
+import org.botoxeligibility.assessment.Insurance;
+import org.botoxeligibility.assessment.Range;
 
 /** The report a person reads at the desk: per concern, the decision and everything behind it. */
 final class TextReport {

@@ -1,5 +1,7 @@
 package org.botoxeligibility.engine;
 
+import org.botoxeligibility.assessment.EvaluationException;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +19,10 @@ import org.botoxeligibility.knowledge.CatalogEntry;
 import org.botoxeligibility.knowledge.ConcernProfile;
 import org.botoxeligibility.knowledge.Coverage;
 import org.botoxeligibility.knowledge.Decision;
-import org.botoxeligibility.knowledge.Effect;
+import org.botoxeligibility.assessment.Effect;
 import org.botoxeligibility.knowledge.Finding;
 import org.botoxeligibility.knowledge.Outstanding;
-import org.botoxeligibility.knowledge.Requirement;
+import org.botoxeligibility.assessment.Requirement;
 
 /**
  * Folds what the rules concluded into the assessment of formats.md §2. It takes no clinical

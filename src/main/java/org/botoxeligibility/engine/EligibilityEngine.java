@@ -1,5 +1,7 @@
 package org.botoxeligibility.engine;
 
+import org.botoxeligibility.assessment.EvaluationException;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.intake.Intake;
-import org.botoxeligibility.intake.InvalidIntakeException;
+import org.botoxeligibility.assessment.InvalidIntakeException;
 import org.botoxeligibility.knowledge.Catalog;
 import org.botoxeligibility.knowledge.DrugList;
 import org.botoxeligibility.knowledge.KnowledgeBaseResources;

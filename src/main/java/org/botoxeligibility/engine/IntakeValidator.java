@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.botoxeligibility.intake.Concern;
 import org.botoxeligibility.intake.ConditionCode;
@@ -13,7 +14,7 @@ import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.intake.MedicalHistory;
 import org.botoxeligibility.intake.Medication;
 import org.botoxeligibility.intake.Patient;
-import org.botoxeligibility.intake.Problem;
+import org.botoxeligibility.assessment.Problem;
 import org.botoxeligibility.intake.TreatmentRecord;
 import org.botoxeligibility.intake.Workflow;
 import org.botoxeligibility.knowledge.Catalog;
@@ -26,9 +27,24 @@ import org.botoxeligibility.knowledge.Catalog;
  * and one read from JSON meet exactly the same rules.
  */
 public final class IntakeValidator {
+  /** The most concerns an intake may list. */
   public static final int MAX_CONCERNS = 20;
+  /** The most sites a concern may list. */
+  public static final int MAX_SITES = 25;
+  /** The most items each medical-history list may hold. */
+  public static final int MAX_HISTORY_ITEMS = 100;
+  /** The most past treatments an intake may list. */
+  public static final int MAX_TREATMENTS = 200;
+  /** The most adverse reactions a past treatment may list. */
+  public static final int MAX_REACTIONS = 20;
+  /** The longest concern id. */
   public static final int MAX_ID_LENGTH = 64;
+  /** The longest medication name. */
   public static final int MAX_NAME_LENGTH = 200;
+  /** The earliest plausible date of any date in an intake. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+  /** The latest plausible assessment date. */
+  public static final LocalDate LATEST_ASSESSMENT_DATE = LocalDate.of(2199, 12, 31);
   private static final Pattern INTAKE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   /** An ICD-10-CM code: a letter, a digit, a character, then up to four more, the dot optional. */
   private static final Pattern ICD10 =
@@ -36,8 +52,18 @@ public final class IntakeValidator {
 
   private final Catalog catalog;
 
+  /**
+   * A validator over a catalog (for the ICD-10-CM mapping and the aliases).
+   *
+   * @param catalog the catalog of the knowledge base
+   */
   public IntakeValidator(Catalog catalog) {
-    this.catalog = catalog;
+    this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
+  }
+
+  /** The problem sentence of a list over its limit, the same for JSON and for code. */
+  public static String tooMany(int max, int size) {
+    return "must have at most " + max + " items, was " + size;
   }
 
   /** The outcome: the problems (empty when valid) and, when valid, the intake with defaults. */
@@ -53,8 +79,15 @@ public final class IntakeValidator {
    * @param defaultDate the assessment date when the intake gives none
    */
   public Result validate(Intake intake, LocalDate defaultDate) {
+    Objects.requireNonNull(intake, "intake must not be null");
+    Objects.requireNonNull(defaultDate, "defaultDate must not be null");
     Run run = new Run();
     LocalDate date = intake.assessmentDate() != null ? intake.assessmentDate() : defaultDate;
+    if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_ASSESSMENT_DATE)) {
+      run.add("$.assessmentDate", "must be a date from " + EARLIEST_DATE + " to "
+          + LATEST_ASSESSMENT_DATE + ", was " + date);
+      date = date.isBefore(EARLIEST_DATE) ? EARLIEST_DATE : LATEST_ASSESSMENT_DATE;
+    }
     if (intake.intakeId() == null) {
       run.add("$.intakeId", "is required");
     } else if (!INTAKE_ID.matcher(intake.intakeId()).matches()) {
@@ -87,7 +120,10 @@ public final class IntakeValidator {
       run.range("$.patient.ageYears", age, 0, 120);
     }
     if (p.birthDate() != null) {
-      if (p.birthDate().isAfter(date)) {
+      if (p.birthDate().isBefore(EARLIEST_DATE)) {
+        run.add("$.patient.birthDate", "must not be before " + EARLIEST_DATE + ", was "
+            + p.birthDate());
+      } else if (p.birthDate().isAfter(date)) {
         run.add("$.patient.birthDate", "must not be after the assessment date " + date + ", was "
             + p.birthDate());
       } else {
@@ -114,13 +150,17 @@ public final class IntakeValidator {
   }
 
   private List<Concern> validateConcerns(Run run, List<Concern> concerns) {
+    if (concerns == null) {
+      run.add("$.concerns", "is required (1 to " + MAX_CONCERNS + " concerns)");
+      return List.of();
+    }
     if (concerns.isEmpty()) {
       run.add("$.concerns", "must list 1 to " + MAX_CONCERNS + " concerns, was empty");
       return concerns;
     }
     if (concerns.size() > MAX_CONCERNS) {
-      run.add("$.concerns", "must list 1 to " + MAX_CONCERNS + " concerns, was "
-          + concerns.size());
+      run.add("$.concerns", tooMany(MAX_CONCERNS, concerns.size()));
+      return List.of();
     }
     List<Concern> resolved = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
@@ -158,9 +198,13 @@ public final class IntakeValidator {
       } else if (condition == null) {
         run.add(at + ".condition", "is required (or give icd10)");
       }
-      for (int s = 0; s < c.sites().size(); s++) {
-        if (c.sites().get(s) == null) {
-          run.add(at + ".sites[" + s + "]", "must be a site code, was null");
+      if (c.sites().size() > MAX_SITES) {
+        run.add(at + ".sites", tooMany(MAX_SITES, c.sites().size()));
+      } else {
+        for (int s = 0; s < c.sites().size(); s++) {
+          if (c.sites().get(s) == null) {
+            run.add(at + ".sites[" + s + "]", "must be a site code, was null");
+          }
         }
       }
       run.range(at + ".headacheDaysPerMonth", c.headacheDaysPerMonth(), 0, 31);
@@ -179,6 +223,12 @@ public final class IntakeValidator {
       run.range(at + ".monthsWithSymptoms", c.monthsWithSymptoms(), 0, 1200);
       run.range(at + ".priorTherapiesFailed", c.priorTherapiesFailed(), 0, 20);
       run.range(at + ".plannedUnits", c.plannedUnits(), 1, 600);
+      if (c.postVoidResidualMl() != null) {
+        double v = c.postVoidResidualMl();
+        if (Double.isNaN(v) || v < 0 || v > 2000) {
+          run.add(at + ".postVoidResidualMl", "must be between 0 and 2000, was " + num(v));
+        }
+      }
       resolved.add(effectiveId.equals(c.id()) && condition == c.condition() ? c
           : c.withId(effectiveId).withCondition(condition));
     }
@@ -204,23 +254,35 @@ public final class IntakeValidator {
           + "mean none reported)");
       return;
     }
-    nullElements(run, "$.medicalHistory.conditions", h.conditions());
-    nullElements(run, "$.medicalHistory.allergies", h.allergies());
-    nullElements(run, "$.medicalHistory.infectionSites", h.infectionSites());
-    for (int i = 0; i < h.medications().size(); i++) {
-      String at = "$.medicalHistory.medications[" + i + "]";
-      Medication m = h.medications().get(i);
-      if (m == null) {
-        run.add(at, "must be a medication, was null");
-      } else if (m.name() == null && m.drugClass() == null) {
-        run.add(at, "needs a name, a drugClass, or both");
-      } else if (m.name() != null && (m.name().isBlank() || m.name().length() > MAX_NAME_LENGTH)) {
-        run.add(at + ".name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+    codeList(run, "$.medicalHistory.conditions", h.conditions(), true);
+    codeList(run, "$.medicalHistory.allergies", h.allergies(), true);
+    List<Medication> medications = h.medications();
+    if (medications == null) {
+      run.add("$.medicalHistory.medications", REQUIRED_LIST);
+    } else if (medications.size() > MAX_HISTORY_ITEMS) {
+      run.add("$.medicalHistory.medications", tooMany(MAX_HISTORY_ITEMS, medications.size()));
+    } else {
+      for (int i = 0; i < medications.size(); i++) {
+        String at = "$.medicalHistory.medications[" + i + "]";
+        Medication m = medications.get(i);
+        if (m == null) {
+          run.add(at, "must be a medication, was null");
+        } else if (m.name() == null && m.drugClass() == null) {
+          run.add(at, "needs a name, a drugClass, or both");
+        } else if (m.name() != null
+            && (m.name().isBlank() || m.name().length() > MAX_NAME_LENGTH)) {
+          run.add(at + ".name", "must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
+        }
       }
     }
+    codeList(run, "$.medicalHistory.infectionSites", h.infectionSites(), false);
   }
 
   private void validateTreatments(Run run, List<TreatmentRecord> history, LocalDate date) {
+    if (history.size() > MAX_TREATMENTS) {
+      run.add("$.treatmentHistory", tooMany(MAX_TREATMENTS, history.size()));
+      return;
+    }
     for (int i = 0; i < history.size(); i++) {
       String at = "$.treatmentHistory[" + i + "]";
       TreatmentRecord t = history.get(i);
@@ -230,12 +292,18 @@ public final class IntakeValidator {
       }
       if (t.date() == null) {
         run.add(at + ".date", "is required");
+      } else if (t.date().isBefore(EARLIEST_DATE)) {
+        run.add(at + ".date", "must not be before " + EARLIEST_DATE + ", was " + t.date());
       } else if (t.date().isAfter(date)) {
         run.add(at + ".date", "must not be after the assessment date " + date + ", was "
             + t.date());
       }
       run.range(at + ".units", t.units(), 1, 1000);
-      nullElements(run, at + ".adverseReactions", t.adverseReactions());
+      if (t.adverseReactions().size() > MAX_REACTIONS) {
+        run.add(at + ".adverseReactions", tooMany(MAX_REACTIONS, t.adverseReactions().size()));
+      } else {
+        nullElements(run, at + ".adverseReactions", t.adverseReactions());
+      }
     }
   }
 
@@ -249,6 +317,21 @@ public final class IntakeValidator {
       }
     }
     return true;
+  }
+
+  private static final String REQUIRED_LIST = "is required (an empty list means none reported)";
+
+  /** A list of codes: required or not, within the limit, no null element. */
+  private static void codeList(Run run, String path, List<?> list, boolean required) {
+    if (list == null) {
+      if (required) {
+        run.add(path, REQUIRED_LIST);
+      }
+    } else if (list.size() > MAX_HISTORY_ITEMS) {
+      run.add(path, tooMany(MAX_HISTORY_ITEMS, list.size()));
+    } else {
+      nullElements(run, path, list);
+    }
   }
 
   private static void nullElements(Run run, String path, List<?> list) {

@@ -1,5 +1,8 @@
 package org.botoxeligibility.engine;
 
+import org.botoxeligibility.assessment.RulesBuildException;
+import org.botoxeligibility.assessment.RuleError;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,38 @@
 package org.botoxeligibility.intake;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One concern the patient raises (formats.md §1). Numeric fields are null when not given: missing
- * is never read as zero or "no".
+ * One concern the patient raises (formats.md §1; docs/contract.md). Every optional field is null
+ * when not given: missing is never read as zero or "no". Build one with {@link #builder()}:
  *
- * @param id null means "c1", "c2", ... by position
+ * <pre>{@code
+ * Concern migraine = Concern.builder()
+ *     .condition(ConditionCode.CHRONIC_MIGRAINE)
+ *     .headacheDaysPerMonth(18).migraineDaysPerMonth(10).headacheHoursPerDay(6)
+ *     .monthsWithSymptoms(14).priorTherapiesFailed(2)
+ *     .build();
+ * }</pre>
+ *
+ * @param id the concern's id, unique within the intake; null means "c1", "c2", ... by position
  * @param condition a catalog code or alias; null when only {@code icd10} is given
- * @param sites empty means "the condition's usual sites"
+ * @param icd10 an ICD-10-CM code the catalog maps to a condition; null when not given
+ * @param sites injection sites; empty means "the condition's usual sites"
+ * @param headacheDaysPerMonth headache days a month (0–31); null when not given
+ * @param migraineDaysPerMonth migraine days a month (0–31, at most the headache days); null when
+ *     not given
+ * @param headacheHoursPerDay headache hours a day (0–24); null when not given
+ * @param monthsWithSymptoms months with symptoms (0–1200); null when not given
+ * @param priorTherapiesFailed first-line therapies tried without adequate response (0–20); null
+ *     when not given
+ * @param secondaryCauseExcluded a work-up has excluded a secondary cause (hyperhidrosis); null
+ *     when not given
+ * @param plannedUnits units planned for this concern (1–600); null means the catalog's default
+ * @param postVoidResidualMl bladder concerns: the latest post-void residual urine volume in mL
+ *     (0–2000); null when not given
+ * @param cleanIntermittentCatheterization bladder concerns: the patient routinely performs clean
+ *     intermittent self-catheterization; null means not known
  */
 public record Concern(
     String id,
@@ -21,60 +45,348 @@ public record Concern(
     Integer monthsWithSymptoms,
     Integer priorTherapiesFailed,
     Boolean secondaryCauseExcluded,
-    Integer plannedUnits) {
+    Integer plannedUnits,
+    Double postVoidResidualMl,
+    Boolean cleanIntermittentCatheterization) {
 
+  /** Copies the sites; null becomes an empty list (the condition's usual sites). */
   public Concern {
     sites = Lists.copy(sites);
   }
 
-  /** A concern named by its condition code only. */
+  /**
+   * A concern named by its condition code only.
+   *
+   * @param id the concern's id, or null for the default
+   * @param condition the catalog code or alias
+   * @return the concern
+   */
   public static Concern of(String id, ConditionCode condition) {
-    return new Concern(id, condition, null, List.of(), null, null, null, null, null, null, null);
+    return builder().id(id).condition(condition).build();
   }
 
+  /**
+   * A builder with nothing set: every field not set stays "not given".
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this concern's fields, to change some of them.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.condition = condition;
+    b.icd10 = icd10;
+    b.sites = sites;
+    b.headacheDaysPerMonth = headacheDaysPerMonth;
+    b.migraineDaysPerMonth = migraineDaysPerMonth;
+    b.headacheHoursPerDay = headacheHoursPerDay;
+    b.monthsWithSymptoms = monthsWithSymptoms;
+    b.priorTherapiesFailed = priorTherapiesFailed;
+    b.secondaryCauseExcluded = secondaryCauseExcluded;
+    b.plannedUnits = plannedUnits;
+    b.postVoidResidualMl = postVoidResidualMl;
+    b.cleanIntermittentCatheterization = cleanIntermittentCatheterization;
+    return b;
+  }
+
+  /**
+   * The same concern with another id.
+   *
+   * @param value the id
+   * @return the changed concern
+   */
   public Concern withId(String value) {
-    return new Concern(value, condition, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
-        headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
-        plannedUnits);
+    return toBuilder().id(value).build();
   }
 
+  /**
+   * The same concern with another condition.
+   *
+   * @param value the condition
+   * @return the changed concern
+   */
   public Concern withCondition(ConditionCode value) {
-    return new Concern(id, value, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
-        headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
-        plannedUnits);
+    return toBuilder().condition(value).build();
   }
 
+  /**
+   * The same concern with other sites.
+   *
+   * @param value the sites; empty means the condition's usual sites
+   * @return the changed concern
+   */
   public Concern withSites(List<Site> value) {
-    return new Concern(id, condition, icd10, value, headacheDaysPerMonth, migraineDaysPerMonth,
-        headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
-        plannedUnits);
+    return toBuilder().sites(value).build();
   }
 
+  /**
+   * The same concern with other headache facts.
+   *
+   * @param headacheDays headache days a month, or null
+   * @param migraineDays migraine days a month, or null
+   * @param hoursPerDay headache hours a day, or null
+   * @param months months with symptoms, or null
+   * @return the changed concern
+   */
   public Concern withHeadache(Integer headacheDays, Integer migraineDays, Double hoursPerDay,
       Integer months) {
-    return new Concern(id, condition, icd10, sites, headacheDays, migraineDays, hoursPerDay, months,
-        priorTherapiesFailed, secondaryCauseExcluded, plannedUnits);
+    Builder b = toBuilder();
+    b.headacheDaysPerMonth = headacheDays;
+    b.migraineDaysPerMonth = migraineDays;
+    b.headacheHoursPerDay = hoursPerDay;
+    b.monthsWithSymptoms = months;
+    return b.build();
   }
 
+  /**
+   * The same concern with another count of failed first-line therapies.
+   *
+   * @param value the count, or null
+   * @return the changed concern
+   */
   public Concern withPriorTherapiesFailed(Integer value) {
-    return new Concern(id, condition, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
-        headacheHoursPerDay, monthsWithSymptoms, value, secondaryCauseExcluded, plannedUnits);
+    Builder b = toBuilder();
+    b.priorTherapiesFailed = value;
+    return b.build();
   }
 
+  /**
+   * The same concern with another secondary-cause flag.
+   *
+   * @param value the flag, or null
+   * @return the changed concern
+   */
   public Concern withSecondaryCauseExcluded(Boolean value) {
-    return new Concern(id, condition, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
-        headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, value, plannedUnits);
+    Builder b = toBuilder();
+    b.secondaryCauseExcluded = value;
+    return b.build();
   }
 
+  /**
+   * The same concern with other planned units.
+   *
+   * @param value the units, or null for the catalog's default
+   * @return the changed concern
+   */
   public Concern withPlannedUnits(Integer value) {
-    return new Concern(id, condition, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
-        headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
-        value);
+    Builder b = toBuilder();
+    b.plannedUnits = value;
+    return b.build();
+  }
+
+  /**
+   * The same concern with other bladder facts.
+   *
+   * @param residualMl the post-void residual in mL, or null
+   * @param selfCatheterizes whether the patient routinely self-catheterises, or null (not known)
+   * @return the changed concern
+   */
+  public Concern withBladder(Double residualMl, Boolean selfCatheterizes) {
+    Builder b = toBuilder();
+    b.postVoidResidualMl = residualMl;
+    b.cleanIntermittentCatheterization = selfCatheterizes;
+    return b.build();
   }
 
   /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
   @Override
   public String toString() {
     return "Concern[redacted]";
+  }
+
+  /**
+   * Builds a {@link Concern}. A field never set is "not given"; setters take plain values, so
+   * that no null is ever needed. Not thread-safe.
+   */
+  public static final class Builder {
+    private String id;
+    private ConditionCode condition;
+    private String icd10;
+    private List<Site> sites = List.of();
+    private Integer headacheDaysPerMonth;
+    private Integer migraineDaysPerMonth;
+    private Double headacheHoursPerDay;
+    private Integer monthsWithSymptoms;
+    private Integer priorTherapiesFailed;
+    private Boolean secondaryCauseExcluded;
+    private Integer plannedUnits;
+    private Double postVoidResidualMl;
+    private Boolean cleanIntermittentCatheterization;
+
+    private Builder() {}
+
+    /**
+     * Sets the id.
+     *
+     * @param value 1–64 characters, unique within the intake; never patient data
+     * @return this builder
+     */
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    /**
+     * Sets the condition by its catalog code (or an alias that the rules classify).
+     *
+     * @param value the code
+     * @return this builder
+     */
+    public Builder condition(ConditionCode value) {
+      condition = value;
+      return this;
+    }
+
+    /**
+     * Sets the condition by an ICD-10-CM code (with or without the dot).
+     *
+     * @param value the code
+     * @return this builder
+     */
+    public Builder icd10(String value) {
+      icd10 = value;
+      return this;
+    }
+
+    /**
+     * Sets the injection sites.
+     *
+     * @param values the sites
+     * @return this builder
+     */
+    public Builder sites(Site... values) {
+      sites = Arrays.asList(values);
+      return this;
+    }
+
+    /**
+     * Sets the injection sites.
+     *
+     * @param values the sites; empty means the condition's usual sites
+     * @return this builder
+     */
+    public Builder sites(List<Site> values) {
+      sites = values;
+      return this;
+    }
+
+    /**
+     * Sets the headache days a month.
+     *
+     * @param value 0–31
+     * @return this builder
+     */
+    public Builder headacheDaysPerMonth(int value) {
+      headacheDaysPerMonth = value;
+      return this;
+    }
+
+    /**
+     * Sets the migraine days a month.
+     *
+     * @param value 0–31, at most the headache days
+     * @return this builder
+     */
+    public Builder migraineDaysPerMonth(int value) {
+      migraineDaysPerMonth = value;
+      return this;
+    }
+
+    /**
+     * Sets the headache hours a day.
+     *
+     * @param value 0–24
+     * @return this builder
+     */
+    public Builder headacheHoursPerDay(double value) {
+      headacheHoursPerDay = value;
+      return this;
+    }
+
+    /**
+     * Sets the months with symptoms.
+     *
+     * @param value 0–1200
+     * @return this builder
+     */
+    public Builder monthsWithSymptoms(int value) {
+      monthsWithSymptoms = value;
+      return this;
+    }
+
+    /**
+     * Sets the first-line therapies tried without adequate response or not tolerated.
+     *
+     * @param value 0–20
+     * @return this builder
+     */
+    public Builder priorTherapiesFailed(int value) {
+      priorTherapiesFailed = value;
+      return this;
+    }
+
+    /**
+     * Records whether a work-up has excluded a secondary cause (hyperhidrosis).
+     *
+     * @param value true when excluded
+     * @return this builder
+     */
+    public Builder secondaryCauseExcluded(boolean value) {
+      secondaryCauseExcluded = value;
+      return this;
+    }
+
+    /**
+     * Sets the units planned for this concern.
+     *
+     * @param value 1–600
+     * @return this builder
+     */
+    public Builder plannedUnits(int value) {
+      plannedUnits = value;
+      return this;
+    }
+
+    /**
+     * Sets the latest post-void residual urine volume (bladder concerns).
+     *
+     * @param value 0–2000 mL
+     * @return this builder
+     */
+    public Builder postVoidResidualMl(double value) {
+      postVoidResidualMl = value;
+      return this;
+    }
+
+    /**
+     * Records whether the patient routinely performs clean intermittent self-catheterization
+     * (bladder concerns). Not set means not known.
+     *
+     * @param value true when the patient routinely self-catheterises
+     * @return this builder
+     */
+    public Builder cleanIntermittentCatheterization(boolean value) {
+      cleanIntermittentCatheterization = value;
+      return this;
+    }
+
+    /**
+     * Builds the concern. The engine validates it with the rest of the intake.
+     *
+     * @return the concern
+     */
+    public Concern build() {
+      return new Concern(id, condition, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
+          headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
+          plannedUnits, postVoidResidualMl, cleanIntermittentCatheterization);
+    }
   }
 }

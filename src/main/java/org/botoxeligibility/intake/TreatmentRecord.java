@@ -1,15 +1,25 @@
 package org.botoxeligibility.intake;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A past botulinum toxin treatment (formats.md §1).
+ * A past botulinum toxin treatment (formats.md §1; docs/contract.md). Build one with {@link
+ * #builder()}:
  *
- * @param condition null: counts for the interval and the dose, not for "same condition" rules
- * @param product null is read as {@link Product#ONABOTULINUMTOXINA}
- * @param units null means not recorded
- * @param response null is read as {@link Response#UNKNOWN}
+ * <pre>{@code
+ * TreatmentRecord last = TreatmentRecord.builder().date(LocalDate.of(2026, 6, 2))
+ *     .condition(ConditionCode.CHRONIC_MIGRAINE).units(155).response(Response.GOOD).build();
+ * }</pre>
+ *
+ * @param date the treatment date; required, not after the assessment date
+ * @param condition what was treated; null counts for the interval and the dose, not for the
+ *     "same condition" rules
+ * @param product the product; null is read as {@link Product#ONABOTULINUMTOXINA}
+ * @param units units given (1–1000); null means not recorded
+ * @param response the response; null is read as {@link Response#UNKNOWN}
+ * @param adverseReactions adverse reactions after it; null means none
  */
 public record TreatmentRecord(
     LocalDate date,
@@ -19,15 +29,123 @@ public record TreatmentRecord(
     Response response,
     List<AdverseReaction> adverseReactions) {
 
+  /** Applies the defaults of formats.md §1 and copies the reactions. */
   public TreatmentRecord {
     product = product == null ? Product.ONABOTULINUMTOXINA : product;
     response = response == null ? Response.UNKNOWN : response;
     adverseReactions = Lists.copy(adverseReactions);
   }
 
+  /**
+   * A builder with nothing set.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
   @Override
   public String toString() {
     return "TreatmentRecord[redacted]";
+  }
+
+  /** Builds a {@link TreatmentRecord}. Not thread-safe. */
+  public static final class Builder {
+    private LocalDate date;
+    private ConditionCode condition;
+    private Product product;
+    private Integer units;
+    private Response response;
+    private List<AdverseReaction> adverseReactions = List.of();
+
+    private Builder() {}
+
+    /**
+     * Sets the treatment date (required).
+     *
+     * @param value not after the assessment date
+     * @return this builder
+     */
+    public Builder date(LocalDate value) {
+      date = value;
+      return this;
+    }
+
+    /**
+     * Sets what was treated.
+     *
+     * @param value the catalog code
+     * @return this builder
+     */
+    public Builder condition(ConditionCode value) {
+      condition = value;
+      return this;
+    }
+
+    /**
+     * Sets the product (default onabotulinumtoxinA).
+     *
+     * @param value the product
+     * @return this builder
+     */
+    public Builder product(Product value) {
+      product = value;
+      return this;
+    }
+
+    /**
+     * Sets the units given.
+     *
+     * @param value 1–1000
+     * @return this builder
+     */
+    public Builder units(int value) {
+      units = value;
+      return this;
+    }
+
+    /**
+     * Sets the response (default unknown).
+     *
+     * @param value the response
+     * @return this builder
+     */
+    public Builder response(Response value) {
+      response = value;
+      return this;
+    }
+
+    /**
+     * Sets the adverse reactions after this treatment.
+     *
+     * @param values the reactions
+     * @return this builder
+     */
+    public Builder adverseReactions(AdverseReaction... values) {
+      adverseReactions = Arrays.asList(values);
+      return this;
+    }
+
+    /**
+     * Sets the adverse reactions after this treatment.
+     *
+     * @param values the reactions
+     * @return this builder
+     */
+    public Builder adverseReactions(List<AdverseReaction> values) {
+      adverseReactions = values;
+      return this;
+    }
+
+    /**
+     * Builds the record. The engine validates it with the rest of the intake.
+     *
+     * @return the record
+     */
+    public TreatmentRecord build() {
+      return new TreatmentRecord(date, condition, product, units, response, adverseReactions);
+    }
   }
 }

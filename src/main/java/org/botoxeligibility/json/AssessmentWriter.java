@@ -16,7 +16,7 @@ import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.knowledge.CatalogEntry;
-import org.botoxeligibility.knowledge.Range;
+import org.botoxeligibility.assessment.Range;
 
 /**
  * Writes assessments (formats.md §2) and the catalog as JSON: pretty for one, compact for NDJSON.

@@ -69,6 +69,10 @@ public final class CanonicalIntake {
         number(g, "priorTherapiesFailed", c.priorTherapiesFailed());
         bool(g, "secondaryCauseExcluded", c.secondaryCauseExcluded());
         number(g, "plannedUnits", c.plannedUnits());
+        if (c.postVoidResidualMl() != null) {
+          g.writeNumberField("postVoidResidualMl", c.postVoidResidualMl());
+        }
+        bool(g, "cleanIntermittentCatheterization", c.cleanIntermittentCatheterization());
         g.writeEndObject();
       }
       g.writeEndArray();

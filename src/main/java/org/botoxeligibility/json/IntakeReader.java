@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.botoxeligibility.engine.IntakeValidator;
 import org.botoxeligibility.intake.Intake;
-import org.botoxeligibility.intake.Problem;
+import org.botoxeligibility.assessment.Problem;
 
 /**
  * Reads an intake strictly (formats.md §1): every problem is collected, each with its JSON path,

@@ -22,7 +22,7 @@ import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.intake.MedicalHistory;
 import org.botoxeligibility.intake.Medication;
 import org.botoxeligibility.intake.Patient;
-import org.botoxeligibility.intake.Problem;
+import org.botoxeligibility.assessment.Problem;
 import org.botoxeligibility.intake.Product;
 import org.botoxeligibility.intake.Response;
 import org.botoxeligibility.intake.Sex;
@@ -37,15 +37,29 @@ import org.botoxeligibility.intake.Workflow;
  * fields, cross-field rules) are the validator's. Not thread-safe: one per read.
  */
 final class TreeToIntake {
-  /** Limits on list lengths: far above any real intake, low enough to keep rules linear. */
-  static final int MAX_SITES = 25;
-  static final int MAX_HISTORY_ITEMS = 100;
-  static final int MAX_TREATMENTS = 200;
-  static final int MAX_REACTIONS = 20;
+  /** Limits on list lengths (the validator's): far above any real intake, low enough to keep rules linear. */
+  static final int MAX_SITES = IntakeValidator.MAX_SITES;
+  static final int MAX_HISTORY_ITEMS = IntakeValidator.MAX_HISTORY_ITEMS;
+  static final int MAX_TREATMENTS = IntakeValidator.MAX_TREATMENTS;
+  static final int MAX_REACTIONS = IntakeValidator.MAX_REACTIONS;
 
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final List<Problem> problems = new ArrayList<>();
+  /**
+   * When true (the reader), a list over its limit is refused here, before its items are read; the
+   * validator refuses it again with the same words. When false, every item is converted and the
+   * limit is left to the validator alone (tests use it to compare the two ways in).
+   */
+  private final boolean limits;
+
+  TreeToIntake() {
+    this(true);
+  }
+
+  TreeToIntake(boolean limits) {
+    this.limits = limits;
+  }
 
   List<Problem> problems() {
     return problems;
@@ -58,7 +72,6 @@ final class TreeToIntake {
     if (o == null) {
       return null;
     }
-    o.require("concerns", "1 to " + IntakeValidator.MAX_CONCERNS + " concerns");
     return new Intake(
         o.string("intakeId"),
         o.date("assessmentDate"),
@@ -88,7 +101,8 @@ final class TreeToIntake {
     Obj o = object(node, path, "concern",
         "id", "condition", "icd10", "sites", "headacheDaysPerMonth", "migraineDaysPerMonth",
         "headacheHoursPerDay", "monthsWithSymptoms", "priorTherapiesFailed",
-        "secondaryCauseExcluded", "plannedUnits");
+        "secondaryCauseExcluded", "plannedUnits", "postVoidResidualMl",
+        "cleanIntermittentCatheterization");
     if (o == null) {
       return null;
     }
@@ -103,7 +117,9 @@ final class TreeToIntake {
         o.integer("monthsWithSymptoms"),
         o.integer("priorTherapiesFailed"),
         o.bool("secondaryCauseExcluded"),
-        o.integer("plannedUnits"));
+        o.integer("plannedUnits"),
+        o.number("postVoidResidualMl"),
+        o.bool("cleanIntermittentCatheterization"));
   }
 
   private MedicalHistory medicalHistory(JsonNode node, String path) {
@@ -112,9 +128,6 @@ final class TreeToIntake {
     if (o == null) {
       return null;
     }
-    o.require("conditions", "an empty list means none reported");
-    o.require("allergies", "an empty list means none reported");
-    o.require("medications", "an empty list means none reported");
     return new MedicalHistory(
         o.codes("conditions", Comorbidity.class, MAX_HISTORY_ITEMS),
         o.codes("allergies", Allergy.class, MAX_HISTORY_ITEMS),
@@ -283,12 +296,6 @@ final class TreeToIntake {
       return v == null || v.isNull() ? null : v;
     }
 
-    void require(String name, String hint) {
-      if (value(name) == null) {
-        problem(at(name), "is required (" + hint + ")");
-      }
-    }
-
     String string(String name) {
       JsonNode v = value(name);
       if (v == null) {
@@ -388,18 +395,21 @@ final class TreeToIntake {
       return array(name, max, (item, where) -> toCode(item, where, type));
     }
 
-    /** The elements of an array field, each converted; absent gives an empty list. */
+    /**
+     * The elements of an array field, each converted; absent or null gives null (the records
+     * read null as empty where the list is optional, and the validator refuses it where required).
+     */
     <T> List<T> array(String name, int max, BiFunction<JsonNode, String, T> element) {
       JsonNode v = value(name);
       if (v == null) {
-        return List.of();
+        return null;
       }
       if (!v.isArray()) {
         problem(at(name), "must be an array, was " + describe(v));
         return List.of();
       }
-      if (v.size() > max) {
-        problem(at(name), "must have at most " + max + " items, was " + v.size());
+      if (limits && v.size() > max) {
+        problem(at(name), IntakeValidator.tooMany(max, v.size()));
         return List.of();
       }
       List<T> out = new ArrayList<>(v.size());

@@ -1,5 +1,9 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Category;
+import org.botoxeligibility.assessment.Mechanism;
+import org.botoxeligibility.assessment.LabelStatus;
+
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;

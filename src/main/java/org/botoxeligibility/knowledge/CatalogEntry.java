@@ -1,5 +1,10 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Category;
+import org.botoxeligibility.assessment.Mechanism;
+import org.botoxeligibility.assessment.LabelStatus;
+import org.botoxeligibility.assessment.Range;
+
 import java.util.List;
 import org.botoxeligibility.intake.ConditionCode;
 import org.botoxeligibility.intake.Site;

@@ -1,5 +1,9 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Effect;
+import org.botoxeligibility.assessment.Category;
+import org.botoxeligibility.assessment.LabelStatus;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;

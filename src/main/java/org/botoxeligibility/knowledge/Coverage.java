@@ -1,5 +1,7 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Insurance;
+
 /** Likely insurance coverage of a concern (clinical-policy.md §5), concluded by decision.drl. */
 public record Coverage(String concernId, Insurance insurance, String rule) {
 

@@ -1,5 +1,7 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Effect;
+
 /** The decision for a concern, folded by decision.drl from the concern's findings. */
 public record Decision(String concernId, Effect decision, String rule) {
 

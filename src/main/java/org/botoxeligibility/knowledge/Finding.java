@@ -1,5 +1,7 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Effect;
+
 import java.time.LocalDate;
 
 /**

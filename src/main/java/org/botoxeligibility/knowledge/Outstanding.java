@@ -1,5 +1,7 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Requirement;
+
 /** A workflow step a therapeutic concern still needs before booking (workflow.drl). */
 public record Outstanding(String concernId, Requirement requirement) {
 

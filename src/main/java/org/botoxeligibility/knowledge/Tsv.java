@@ -1,5 +1,7 @@
 package org.botoxeligibility.knowledge;
 
+import org.botoxeligibility.assessment.Range;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

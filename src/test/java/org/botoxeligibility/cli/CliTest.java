@@ -808,6 +808,7 @@ class CliTest {
         package org.botoxeligibility.clinic;
 
         import org.botoxeligibility.knowledge.*;
+        import org.botoxeligibility.assessment.Effect;
 
         rule "Clinic policy: a senior clinician countersigns every plan"
         when

@@ -14,7 +14,7 @@ import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.intake.Intake;
-import org.botoxeligibility.knowledge.Effect;
+import org.botoxeligibility.assessment.Effect;
 import org.botoxeligibility.testing.Examples;
 import org.botoxeligibility.testing.TestEngine;
 import org.junit.jupiter.api.DynamicTest;

@@ -1,5 +1,7 @@
 package org.botoxeligibility.engine;
 
+import org.botoxeligibility.assessment.EvaluationException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

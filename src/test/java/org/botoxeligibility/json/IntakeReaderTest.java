@@ -23,7 +23,7 @@ import org.botoxeligibility.intake.ConditionCode;
 import org.botoxeligibility.intake.DrugClass;
 import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.intake.Medication;
-import org.botoxeligibility.intake.Problem;
+import org.botoxeligibility.assessment.Problem;
 import org.botoxeligibility.intake.Product;
 import org.botoxeligibility.intake.Response;
 import org.botoxeligibility.intake.Sex;

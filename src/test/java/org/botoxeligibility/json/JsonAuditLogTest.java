@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.engine.EligibilityEngine;
-import org.botoxeligibility.engine.EvaluationException;
+import org.botoxeligibility.assessment.EvaluationException;
 import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.testing.Examples;
 import org.botoxeligibility.testing.Intakes;

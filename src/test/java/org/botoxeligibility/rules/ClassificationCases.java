@@ -10,10 +10,10 @@ import static org.botoxeligibility.intake.ConditionCode.MUSCLE_SPASM;
 import static org.botoxeligibility.intake.ConditionCode.PALMAR_HYPERHIDROSIS;
 import static org.botoxeligibility.intake.ConditionCode.PLANTAR_HYPERHIDROSIS;
 import static org.botoxeligibility.intake.ConditionCode.SPASTICITY;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE_WITH_PRECAUTIONS;
-import static org.botoxeligibility.knowledge.Effect.NEEDS_MEDICAL_EVALUATION;
-import static org.botoxeligibility.knowledge.Effect.NOT_ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE_WITH_PRECAUTIONS;
+import static org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION;
+import static org.botoxeligibility.assessment.Effect.NOT_ELIGIBLE;
 import static org.botoxeligibility.testing.Reasons.decision;
 import static org.botoxeligibility.testing.Reasons.noReason;
 import static org.botoxeligibility.testing.Reasons.reason;
@@ -25,11 +25,11 @@ import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.intake.Concern;
 import org.botoxeligibility.intake.ConditionCode;
 import org.botoxeligibility.intake.Site;
-import org.botoxeligibility.knowledge.Category;
-import org.botoxeligibility.knowledge.Insurance;
-import org.botoxeligibility.knowledge.LabelStatus;
-import org.botoxeligibility.knowledge.Mechanism;
-import org.botoxeligibility.knowledge.Range;
+import org.botoxeligibility.assessment.Category;
+import org.botoxeligibility.assessment.Insurance;
+import org.botoxeligibility.assessment.LabelStatus;
+import org.botoxeligibility.assessment.Mechanism;
+import org.botoxeligibility.assessment.Range;
 import org.botoxeligibility.testing.Intakes;
 import org.botoxeligibility.testing.RuleCase;
 
@@ -53,7 +53,7 @@ final class ClassificationCases {
   private static Concern icd10(String code, Integer headacheDays, Integer migraineDays,
       Double hours, Integer months, Integer priorTherapies) {
     return new Concern("c1", null, code, List.of(), headacheDays, migraineDays, hours, months,
-        priorTherapies, null, null);
+        priorTherapies, null, null, null, null);
   }
 
   static List<RuleCase> cases() {
@@ -312,7 +312,7 @@ final class ClassificationCases {
             }),
         RuleCase.of("given a concern coded as ICD-10 L74.510, when it is classified, then it is axillary hyperhidrosis directly, not the sweating alias",
             Intakes.patient().concern(new Concern("c1", null, "L74.510", List.of(), null, null, null, null,
-                1, true, null)),
+                1, true, null, null, null)),
             a -> {
               assertThat(recommendation(a, "c1").condition()).isEqualTo(AXILLARY_HYPERHIDROSIS);
               noReason(a, "c1", "CONDITION_CLASSIFIED");

@@ -9,9 +9,9 @@ import static org.botoxeligibility.intake.ConditionCode.MASSETER_HYPERTROPHY;
 import static org.botoxeligibility.intake.ConditionCode.NECK_PAIN;
 import static org.botoxeligibility.intake.ConditionCode.SIALORRHEA;
 import static org.botoxeligibility.intake.ConditionCode.TENSION_TYPE_HEADACHE;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE_WITH_PRECAUTIONS;
-import static org.botoxeligibility.knowledge.Effect.NOT_ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE_WITH_PRECAUTIONS;
+import static org.botoxeligibility.assessment.Effect.NOT_ELIGIBLE;
 import static org.botoxeligibility.testing.Reasons.decision;
 import static org.botoxeligibility.testing.Reasons.noReason;
 import static org.botoxeligibility.testing.Reasons.reason;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.botoxeligibility.assessment.Reason;
-import org.botoxeligibility.knowledge.LabelStatus;
+import org.botoxeligibility.assessment.LabelStatus;
 import org.botoxeligibility.testing.Intakes;
 import org.botoxeligibility.testing.RuleCase;
 

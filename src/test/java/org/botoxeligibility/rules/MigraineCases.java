@@ -2,9 +2,9 @@ package org.botoxeligibility.rules;
 
 import static org.botoxeligibility.intake.ConditionCode.MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.TENSION_TYPE_HEADACHE;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE;
-import static org.botoxeligibility.knowledge.Effect.NEEDS_MEDICAL_EVALUATION;
-import static org.botoxeligibility.knowledge.Effect.NOT_ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION;
+import static org.botoxeligibility.assessment.Effect.NOT_ELIGIBLE;
 import static org.botoxeligibility.testing.Reasons.decision;
 import static org.botoxeligibility.testing.Reasons.noReason;
 import static org.botoxeligibility.testing.Reasons.reason;

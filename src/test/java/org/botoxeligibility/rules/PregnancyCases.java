@@ -2,9 +2,9 @@ package org.botoxeligibility.rules;
 
 import static org.botoxeligibility.intake.ConditionCode.CHRONIC_MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
-import static org.botoxeligibility.knowledge.Effect.DEFERRED;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE;
-import static org.botoxeligibility.knowledge.Effect.NEEDS_MEDICAL_EVALUATION;
+import static org.botoxeligibility.assessment.Effect.DEFERRED;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION;
 import static org.botoxeligibility.testing.Reasons.decision;
 import static org.botoxeligibility.testing.Reasons.noReason;
 import static org.botoxeligibility.testing.Reasons.reason;

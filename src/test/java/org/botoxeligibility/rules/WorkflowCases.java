@@ -2,13 +2,13 @@ package org.botoxeligibility.rules;
 
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
-import static org.botoxeligibility.knowledge.Effect.DEFERRED;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE;
-import static org.botoxeligibility.knowledge.Effect.ELIGIBLE_WITH_PRECAUTIONS;
-import static org.botoxeligibility.knowledge.Effect.NEEDS_MEDICAL_EVALUATION;
-import static org.botoxeligibility.knowledge.Requirement.CONFIRMED_DIAGNOSIS;
-import static org.botoxeligibility.knowledge.Requirement.MEDICAL_EXAMINATION;
-import static org.botoxeligibility.knowledge.Requirement.PRESCRIPTION;
+import static org.botoxeligibility.assessment.Effect.DEFERRED;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE_WITH_PRECAUTIONS;
+import static org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION;
+import static org.botoxeligibility.assessment.Requirement.CONFIRMED_DIAGNOSIS;
+import static org.botoxeligibility.assessment.Requirement.MEDICAL_EXAMINATION;
+import static org.botoxeligibility.assessment.Requirement.PRESCRIPTION;
 import static org.botoxeligibility.testing.Intakes.TODAY;
 import static org.botoxeligibility.testing.Reasons.decision;
 import static org.botoxeligibility.testing.Reasons.noReason;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.botoxeligibility.intake.Response;
-import org.botoxeligibility.knowledge.Effect;
+import org.botoxeligibility.assessment.Effect;
 import org.botoxeligibility.testing.Intakes;
 import org.botoxeligibility.testing.RuleCase;
 

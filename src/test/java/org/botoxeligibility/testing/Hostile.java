@@ -20,7 +20,7 @@ import org.botoxeligibility.cli.CliAccess;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.json.IntakeReader;
-import org.botoxeligibility.knowledge.Effect;
+import org.botoxeligibility.assessment.Effect;
 
 /** The outcomes allowed for hostile input, shared by the fuzz and property tests. */
 public final class Hostile {

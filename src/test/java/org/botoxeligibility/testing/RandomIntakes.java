@@ -76,7 +76,9 @@ public final class RandomIntakes {
     List<Site> sites = r.nextInt(3) == 0 ? some(r, Site.values(), 6) : List.of();
     return new Concern(id, condition, null, sites, headache, migraine, hours, months,
         r.nextInt(3) == 0 ? null : r.nextInt(4), tri(r),
-        r.nextInt(4) == 0 ? 1 + r.nextInt(600) : null);
+        r.nextInt(4) == 0 ? 1 + r.nextInt(600) : null,
+        r.nextInt(3) == 0 ? null : (double) pickInt(r, 0, 50, 150, 200, 201, 350),
+        tri(r));
   }
 
   public static TreatmentRecord treatment(Random r) {

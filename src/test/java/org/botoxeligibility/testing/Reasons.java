@@ -7,7 +7,7 @@ import java.util.List;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
-import org.botoxeligibility.knowledge.Effect;
+import org.botoxeligibility.assessment.Effect;
 
 /** Assertions on the reasons of an assessment. */
 public final class Reasons {

@@ -1,9 +1,9 @@
-package org.botoxeligibility.engine;
+package org.botoxeligibility.assessment;
 
 import java.util.List;
 
 /** The knowledge base failed to build; every compiler error is listed. */
-public final class RulesBuildException extends RuntimeException {
+public final class RulesBuildException extends EligibilityException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<RuleError> errors;

@@ -1,10 +1,10 @@
-package org.botoxeligibility.intake;
+package org.botoxeligibility.assessment;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** An intake that breaks the contract: every problem is listed, and nothing was evaluated. */
-public final class InvalidIntakeException extends RuntimeException {
+public final class InvalidIntakeException extends EligibilityException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<Problem> problems;

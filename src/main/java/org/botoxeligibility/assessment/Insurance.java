@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /** Likely coverage of a treatment (clinical-policy.md §5). */
 public enum Insurance {

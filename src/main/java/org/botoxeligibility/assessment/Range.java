@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /** An inclusive range of whole numbers, such as "2–3 days". */
 public record Range(int min, int max) {

@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /** Why the toxin is given: appearance or a medical condition. */
 public enum Category {

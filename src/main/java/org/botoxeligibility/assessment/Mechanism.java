@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /** Which target the toxin acts through (clinical-policy.md §1). */
 public enum Mechanism {

@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /** Steps a therapeutic treatment needs before it is booked (formats.md §2). */
 public enum Requirement {

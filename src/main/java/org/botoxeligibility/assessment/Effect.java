@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /**
  * The effect of a reason on the decision, and the decision itself, from least to most restrictive

@@ -1,4 +1,4 @@
-package org.botoxeligibility.knowledge;
+package org.botoxeligibility.assessment;
 
 /** Whether the use is approved, used off-label, or not recommended. */
 public enum LabelStatus {
