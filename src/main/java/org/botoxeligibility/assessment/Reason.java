@@ -1,13 +1,26 @@
 package org.botoxeligibility.assessment;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One reason behind a decision (formats.md §2): a stable code, its effect, a sentence naming the
- * facts used, the source, and the rule that concluded it.
+ * facts used, the source, the rule that concluded it, and the intake facts it rests on.
  *
+ * @param code the stable reason code, such as {@code PREGNANCY_STATUS_UNKNOWN}
+ * @param effect the effect it has on the decision ({@link Effect#ELIGIBLE} when it only informs)
+ * @param message a sentence a clinician can read, naming the facts it used
+ * @param source the source: a label section, a guideline, payer or clinic policy
+ * @param rule the name of the rule that concluded it
  * @param deferredUntil for a dated deferral: the first date treatment is possible; else null
+ * @param evidence the intake facts it rests on, sorted by path; at least one
  */
 public record Reason(
     String code, Effect effect, String message, String source, String rule,
-    LocalDate deferredUntil) {}
+    LocalDate deferredUntil, List<Evidence> evidence) {
+
+  /** Copies the evidence. */
+  public Reason {
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+}

@@ -35,6 +35,19 @@ public record Recommendation(
     reasons = List.copyOf(reasons);
   }
 
+  /**
+   * The same recommendation with other reasons (their effects must give the same decision).
+   *
+   * @param value the reasons
+   * @return the changed recommendation
+   */
+  public Recommendation withReasons(List<Reason> value) {
+    return new Recommendation(concernId, condition, conditionName, category, mechanisms,
+        labelStatus, decision, readyToBook, outstandingRequirements, insurance, plannedUnits,
+        earliestTreatmentDate, expectedOnsetDays, fullEffectDays, expectedDurationMonths,
+        maintenanceIntervalWeeks, sideEffects, value);
+  }
+
   /** True when a reason with this code is among the reasons. */
   public boolean hasReason(String code) {
     return reasons.stream().anyMatch(r -> r.code().equals(code));

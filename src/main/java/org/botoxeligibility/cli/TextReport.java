@@ -80,6 +80,11 @@ final class TextReport {
           .append('\n');
       sb.append("        (").append(reason.source()).append("; rule \"").append(reason.rule())
           .append("\")\n");
+      if (!reason.evidence().isEmpty()) {
+        sb.append("        rests on: ").append(reason.evidence().stream()
+            .map(e -> e.resource() == null ? e.path() : e.path() + " (" + e.resource() + ")")
+            .collect(Collectors.joining(", "))).append('\n');
+      }
     }
   }
 

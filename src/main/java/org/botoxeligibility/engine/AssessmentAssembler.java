@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.botoxeligibility.assessment.Evidence;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
@@ -37,7 +39,8 @@ final class AssessmentAssembler {
       .comparing((Reason r) -> r.effect().rank()).reversed()
       .thenComparing(Reason::code)
       .thenComparing(Reason::message)
-      .thenComparing(Reason::rule);
+      .thenComparing(Reason::rule)
+      .thenComparing(r -> r.evidence().toString());
 
   private final Map<String, ConcernProfile> profiles = new HashMap<>();
   private final Map<String, List<Finding>> findings = new HashMap<>();
@@ -61,6 +64,19 @@ final class AssessmentAssembler {
     }
   }
 
+  /** The finding's evidence, sorted and distinct; a finding that names none rests on its concern. */
+  private static List<Evidence> evidence(Finding f, int index) {
+    TreeSet<String> paths = new TreeSet<>(f.evidence());
+    if (paths.isEmpty()) {
+      paths.add("/concerns/" + index);
+    }
+    List<Evidence> evidence = new ArrayList<>(paths.size());
+    for (String p : paths) {
+      evidence.add(Evidence.at(p));
+    }
+    return evidence;
+  }
+
   private static <T> void once(Map<String, T> map, String concernId, T value, String what) {
     if (map.putIfAbsent(concernId, value) != null) {
       throw new EvaluationException("the rules concluded more than one " + what
@@ -70,8 +86,9 @@ final class AssessmentAssembler {
 
   Assessment assemble(Intake intake, String knowledgeBaseVersion, List<String> firedRules) {
     List<Recommendation> recommendations = new ArrayList<>(intake.concerns().size());
-    for (Concern concern : intake.concerns()) {
-      recommendations.add(recommendation(concern.id(), intake.assessmentDate()));
+    for (int i = 0; i < intake.concerns().size(); i++) {
+      recommendations.add(recommendation(intake.concerns().get(i).id(), i,
+          intake.assessmentDate()));
     }
     Set<String> concernIds = new java.util.HashSet<>();
     intake.concerns().forEach(c -> concernIds.add(c.id()));
@@ -84,7 +101,7 @@ final class AssessmentAssembler {
         recommendations, firedRules);
   }
 
-  private Recommendation recommendation(String id, LocalDate today) {
+  private Recommendation recommendation(String id, int index, LocalDate today) {
     ConcernProfile profile = profiles.get(id);
     if (profile == null) {
       throw new EvaluationException("no rule resolved concern " + id + " to a catalog row");
@@ -103,7 +120,7 @@ final class AssessmentAssembler {
     boolean everyDeferralDated = true;
     for (Finding f : findings.getOrDefault(id, List.of())) {
       reasons.add(new Reason(f.code(), f.effect(), f.message(), f.source(), f.rule(),
-          f.deferredUntil()));
+          f.deferredUntil(), evidence(f, index)));
       mostRestrictive = mostRestrictive.max(f.effect());
       if (f.effect() == Effect.DEFERRED) {
         if (f.deferredUntil() == null) {

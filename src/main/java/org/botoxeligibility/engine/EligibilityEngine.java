@@ -13,7 +13,7 @@ import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.assessment.InvalidIntakeException;
 import org.botoxeligibility.knowledge.Catalog;
 import org.botoxeligibility.knowledge.DrugList;
-import org.botoxeligibility.knowledge.KnowledgeBaseResources;
+import org.botoxeligibility.knowledge.KnowledgeTables;
 import org.botoxeligibility.knowledge.Policy;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.runtime.KieSession;
@@ -37,6 +37,7 @@ public final class EligibilityEngine {
   private static final Logger LOG = LoggerFactory.getLogger(EligibilityEngine.class);
 
   private final InternalKnowledgeBase kieBase;
+  private final KnowledgeTables tables;
   private final KieSessionsPool sessions;
   private final Catalog catalog;
   private final Policy policy;
@@ -47,14 +48,16 @@ public final class EligibilityEngine {
   private final Clock clock;
   private final AuditSink audit;
 
-  private EligibilityEngine(InternalKnowledgeBase kieBase, Clock clock, AuditSink audit) {
+  private EligibilityEngine(InternalKnowledgeBase kieBase, KnowledgeTables tables, Clock clock,
+      AuditSink audit) {
     this.kieBase = kieBase;
     this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-    this.catalog = Catalog.load();
-    this.policy = Policy.load();
-    this.drugs = DrugList.load();
+    this.tables = tables;
+    this.catalog = Catalog.load(tables);
+    this.policy = Policy.load(tables);
+    this.drugs = DrugList.load(tables);
     this.validator = new IntakeValidator(catalog);
-    this.knowledgeBaseVersion = KnowledgeBaseResources.version();
+    this.knowledgeBaseVersion = tables.version();
     this.ruleNames = List.copyOf(KnowledgeBaseLoader.ruleNames(kieBase));
     this.clock = clock;
     this.audit = audit;
@@ -74,6 +77,7 @@ public final class EligibilityEngine {
     private final List<Path> overlays = new ArrayList<>();
     private Clock clock = Clock.systemDefaultZone();
     private AuditSink audit;
+    private KnowledgeTables tables = KnowledgeTables.builtIn();
 
     private Builder() {}
 
@@ -82,7 +86,7 @@ public final class EligibilityEngine {
      * org.botoxeligibility.json.JsonAuditLog}). A failure to record fails the evaluation.
      */
     public Builder audit(AuditSink sink) {
-      audit = Objects.requireNonNull(sink);
+      audit = Objects.requireNonNull(sink, "sink must not be null");
       return this;
     }
 
@@ -91,13 +95,38 @@ public final class EligibilityEngine {
      * only from a trusted, access-controlled folder.
      */
     public Builder addRules(Path folder) {
-      overlays.add(Objects.requireNonNull(folder));
+      overlays.add(Objects.requireNonNull(folder, "folder must not be null"));
+      return this;
+    }
+
+    /**
+     * Overrides the catalog, parameter and drug tables row by row from a clinic's folder (see
+     * {@link KnowledgeTables#withOverrides}); the knowledge base then reports its version as
+     * {@code 1.1.0+local.<hash>}. Read once, when the engine is built.
+     *
+     * @param folder the folder of override tables
+     * @return this builder
+     */
+    public Builder tables(Path folder) {
+      tables = KnowledgeTables.withOverrides(Objects.requireNonNull(folder,
+          "folder must not be null"));
+      return this;
+    }
+
+    /**
+     * Uses tables already read (shared with a FHIR mapper, say).
+     *
+     * @param value the tables
+     * @return this builder
+     */
+    public Builder tables(KnowledgeTables value) {
+      tables = Objects.requireNonNull(value, "tables must not be null");
       return this;
     }
 
     /** The clock that gives "today" to intakes without an assessment date. */
     public Builder clock(Clock value) {
-      clock = Objects.requireNonNull(value);
+      clock = Objects.requireNonNull(value, "clock must not be null");
       return this;
     }
 
@@ -111,7 +140,7 @@ public final class EligibilityEngine {
       for (Path folder : overlays) {
         KnowledgeBaseLoader.addOverlay(kieBase, folder);
       }
-      return new EligibilityEngine(kieBase, clock, audit);
+      return new EligibilityEngine(kieBase, tables, clock, audit);
     }
   }
 
@@ -122,7 +151,7 @@ public final class EligibilityEngine {
    * @throws EvaluationException when the rules fail or contradict themselves
    */
   public Assessment evaluate(Intake intake) {
-    return evaluate(intake, null);
+    return evaluate(Objects.requireNonNull(intake, "intake must not be null"), null);
   }
 
   /** Evaluates with some rules held back; for the rule-coverage test. */
@@ -181,6 +210,15 @@ public final class EligibilityEngine {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  /**
+   * The tables this engine was built with (built in, or with a clinic's overrides).
+   *
+   * @return the tables
+   */
+  public KnowledgeTables tables() {
+    return tables;
   }
 
   public String knowledgeBaseVersion() {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import org.botoxeligibility.assessment.Assessment;
+import org.botoxeligibility.assessment.Evidence;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.knowledge.CatalogEntry;
@@ -123,6 +124,16 @@ public final class AssessmentWriter {
       if (reason.deferredUntil() != null) {
         g.writeStringField("deferredUntil", reason.deferredUntil().toString());
       }
+      g.writeArrayFieldStart("evidence");
+      for (Evidence e : reason.evidence()) {
+        g.writeStartObject();
+        g.writeStringField("path", e.path());
+        if (e.resource() != null) {
+          g.writeStringField("resource", e.resource());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndArray();

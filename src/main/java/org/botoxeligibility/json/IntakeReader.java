@@ -39,7 +39,7 @@ public final class IntakeReader {
   private final IntakeValidator validator;
 
   public IntakeReader(IntakeValidator validator) {
-    this.validator = validator;
+    this.validator = java.util.Objects.requireNonNull(validator, "validator must not be null");
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
@@ -71,6 +71,8 @@ public final class IntakeReader {
    * @param defaultDate the assessment date when the intake gives none
    */
   public Result read(byte[] json, LocalDate defaultDate) {
+    java.util.Objects.requireNonNull(json, "json must not be null");
+    java.util.Objects.requireNonNull(defaultDate, "defaultDate must not be null");
     if (json.length > MAX_BYTES) {
       return invalid(new Problem("$", "the intake is larger than the limit of " + MAX_BYTES
           + " bytes (1 MiB)"));
@@ -88,6 +90,7 @@ public final class IntakeReader {
 
   /** Reads one intake from text (one NDJSON line, for example). */
   public Result read(String json, LocalDate defaultDate) {
+    java.util.Objects.requireNonNull(json, "json must not be null");
     return read(json.getBytes(StandardCharsets.UTF_8), defaultDate);
   }
 

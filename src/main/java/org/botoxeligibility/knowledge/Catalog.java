@@ -38,11 +38,24 @@ public final class Catalog {
 
   /** Reads the catalog from the knowledge base on the class path. */
   public static Catalog load() {
-    return read(KnowledgeBaseResources.open(TABLE));
+    return load(KnowledgeTables.builtIn());
+  }
+
+  /**
+   * Reads the catalog from the knowledge base's tables (built in, or with a clinic's overrides).
+   *
+   * @param tables the tables
+   * @return the catalog
+   */
+  public static Catalog load(KnowledgeTables tables) {
+    return tables.load(TABLE, () -> read(tables.read(TABLE)));
   }
 
   static Catalog read(InputStream in) {
-    Tsv tsv = Tsv.read(TABLE, in);
+    return read(Tsv.read(TABLE, in));
+  }
+
+  static Catalog read(Tsv tsv) {
     Map<ConditionCode, CatalogEntry> conditions = new EnumMap<>(ConditionCode.class);
     List<Tsv.Row> aliases = new ArrayList<>();
     for (Tsv.Row row : tsv.rows()) {

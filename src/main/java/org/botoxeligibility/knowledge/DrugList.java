@@ -16,7 +16,20 @@ public final class DrugList {
   }
 
   public static DrugList load() {
-    Tsv tsv = Tsv.read(TABLE, KnowledgeBaseResources.open(TABLE));
+    return load(KnowledgeTables.builtIn());
+  }
+
+  /**
+   * Reads the drug list from the knowledge base's tables.
+   *
+   * @param tables the tables
+   * @return the drug list
+   */
+  public static DrugList load(KnowledgeTables tables) {
+    return tables.load(TABLE, () -> read(tables.read(TABLE)));
+  }
+
+  private static DrugList read(Tsv tsv) {
     Map<String, DrugClass> classes = new HashMap<>();
     for (Tsv.Row row : tsv.rows()) {
       String name = normalize(row.required("name"));

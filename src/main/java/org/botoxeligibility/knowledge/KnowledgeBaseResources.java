@@ -10,9 +10,23 @@ public final class KnowledgeBaseResources {
   /** The package of the rules, and the folder of rules/ inside the jar. */
   public static final String PACKAGE = "org.botoxeligibility.rules";
 
+  /** The folder of rules/ inside the jar. */
   public static final String FOLDER = PACKAGE.replace('.', '/');
 
+  /** The tables of rules/, each a clinic may override row by row (see KnowledgeTables). */
+  private static final java.util.List<String> TABLES = java.util.List.of(
+      "conditions.tsv", "parameters.tsv", "drugs.tsv");
+
   private KnowledgeBaseResources() {}
+
+  /**
+   * The names of the knowledge base's tables.
+   *
+   * @return the table file names
+   */
+  public static java.util.List<String> tables() {
+    return TABLES;
+  }
 
   /** Opens a file of rules/ by its name; null when there is none. */
   public static InputStream open(String name) {

@@ -19,13 +19,34 @@ public record Policy(
     int paediatricMaxUnits,
     int pregnancyStatusMinAge,
     int pregnancyStatusMaxAge,
-    int bladderAntiplateletHoldDays) {
+    int bladderAntiplateletHoldDays,
+    int urinaryRetentionResidualMl,
+    int sternocleidomastoidMaxUnits,
+    int fhirPregnancyWindowDays,
+    int fhirBreastfeedingWindowDays,
+    int fhirWeightWindowDays,
+    int fhirChildWeightWindowDays,
+    int fhirObservationWindowDays,
+    int fhirExaminationWindowDays) {
 
   public static final String TABLE = "parameters.tsv";
 
   /** Reads the thresholds from the knowledge base on the class path. */
   public static Policy load() {
-    Tsv tsv = Tsv.read(TABLE, KnowledgeBaseResources.open(TABLE));
+    return load(KnowledgeTables.builtIn());
+  }
+
+  /**
+   * Reads the thresholds from the knowledge base's tables.
+   *
+   * @param tables the tables
+   * @return the policy
+   */
+  public static Policy load(KnowledgeTables tables) {
+    return tables.load(TABLE, () -> read(tables.read(TABLE)));
+  }
+
+  private static Policy read(Tsv tsv) {
     Map<String, Integer> values = new HashMap<>();
     for (Tsv.Row row : tsv.rows()) {
       String name = row.required("name");
@@ -46,7 +67,15 @@ public record Policy(
         r.take("paediatric_max_units"),
         r.take("pregnancy_status_min_age"),
         r.take("pregnancy_status_max_age"),
-        r.take("bladder_antiplatelet_hold_days"));
+        r.take("bladder_antiplatelet_hold_days"),
+        r.take("urinary_retention_residual_ml"),
+        r.take("sternocleidomastoid_max_units"),
+        r.take("fhir_pregnancy_window_days"),
+        r.take("fhir_breastfeeding_window_days"),
+        r.take("fhir_weight_window_days"),
+        r.take("fhir_child_weight_window_days"),
+        r.take("fhir_observation_window_days"),
+        r.take("fhir_examination_window_days"));
     if (!values.isEmpty()) {
       throw new IllegalStateException(TABLE + ": unknown parameters " + values.keySet());
     }

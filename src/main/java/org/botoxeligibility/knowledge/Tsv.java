@@ -19,16 +19,67 @@ import java.util.Map;
  * are comments, an empty cell or "-" is "none". Any malformed row fails loudly, naming the table,
  * line and column: a broken table must never load as an empty one.
  */
-final class Tsv {
+public final class Tsv {
   private final String table;
+  private final List<String> header;
   private final List<Row> rows;
 
-  private Tsv(String table, List<Row> rows) {
+  private Tsv(String table, List<String> header, List<Row> rows) {
     this.table = table;
+    this.header = List.copyOf(header);
     this.rows = rows;
   }
 
-  static Tsv read(String table, InputStream in) {
+  /** The column names, in order. */
+  public List<String> header() {
+    return header;
+  }
+
+  /**
+   * This table with another's rows laid over it, row by row: a row whose key (its first column)
+   * is already here replaces that row in place; a new key is added at the end.
+   */
+  Tsv overlaid(Tsv overrides) {
+    if (!overrides.header.equals(header)) {
+      throw new IllegalStateException(overrides.table + ": the header must be the same as the "
+          + "built-in " + table + "'s: " + String.join(" ", header));
+    }
+    String key = header.get(0);
+    List<Row> merged = new ArrayList<>(rows);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Row o : overrides.rows) {
+      String k = o.values().get(key);
+      if (!seen.add(k)) {
+        throw o.fail(key, "the override lists " + k + " twice");
+      }
+      boolean replaced = false;
+      for (int i = 0; i < merged.size(); i++) {
+        if (merged.get(i).values().get(key).equals(k)) {
+          merged.set(i, o);
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) {
+        merged.add(o);
+      }
+    }
+    return new Tsv(table, header, List.copyOf(merged));
+  }
+
+  /**
+   * Reads a table.
+   *
+   * @param table the name used in problems ("conditions.tsv", or an override file's path)
+   * @param in the bytes, UTF-8
+   * @return the table
+   * @throws IllegalStateException naming table, line and column when a row is malformed
+   */
+  public static Tsv read(String table, InputStream in) {
+    return read(table, in, false);
+  }
+
+  static Tsv read(String table, InputStream in, boolean mayBeEmpty) {
     if (in == null) {
       throw new IllegalStateException("knowledge-base table " + table + " is missing");
     }
@@ -59,27 +110,38 @@ final class Tsv {
         }
         rows.add(new Row(table, number, values));
       }
-      if (rows.isEmpty()) {
+      if (header == null) {
+        throw new IllegalStateException("knowledge-base table " + table + " has no header");
+      }
+      if (rows.isEmpty() && !mayBeEmpty) {
         throw new IllegalStateException("knowledge-base table " + table + " has no rows");
       }
-      return new Tsv(table, List.copyOf(rows));
+      return new Tsv(table, header, List.copyOf(rows));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + table, e);
     }
   }
 
-  List<Row> rows() {
+  /** The rows, in order. */
+  public List<Row> rows() {
     return rows;
   }
 
-  String table() {
+  /** The table's name, as problems name it. */
+  public String table() {
     return table;
   }
 
-  /** One row; every accessor names the table, line and column when the cell is wrong. */
-  record Row(String table, int line, Map<String, String> values) {
+  /**
+   * One row; every accessor names the table, line and column when the cell is wrong.
+   *
+   * @param table the file the row came from
+   * @param line its line number in that file
+   * @param values the cells by column name; an empty cell or "-" is ""
+   */
+  public record Row(String table, int line, Map<String, String> values) {
 
-    String text(String column) {
+    public String text(String column) {
       String v = values.get(column);
       if (v == null) {
         throw fail(column, "no such column");
@@ -87,7 +149,7 @@ final class Tsv {
       return v;
     }
 
-    String required(String column) {
+    public String required(String column) {
       String v = text(column);
       if (v.isEmpty()) {
         throw fail(column, "must not be empty");
@@ -95,12 +157,12 @@ final class Tsv {
       return v;
     }
 
-    String optional(String column) {
+    public String optional(String column) {
       String v = text(column);
       return v.isEmpty() ? null : v;
     }
 
-    Integer optionalInt(String column) {
+    public Integer optionalInt(String column) {
       String v = optional(column);
       try {
         return v == null ? null : Integer.valueOf(v);
@@ -109,7 +171,7 @@ final class Tsv {
       }
     }
 
-    int requiredInt(String column) {
+    public int requiredInt(String column) {
       Integer v = optionalInt(column);
       if (v == null) {
         throw fail(column, "must not be empty");
@@ -117,7 +179,7 @@ final class Tsv {
       return v;
     }
 
-    Range optionalRange(String column) {
+    public Range optionalRange(String column) {
       String v = optional(column);
       try {
         return v == null ? null : Range.parse(v);
@@ -126,7 +188,7 @@ final class Tsv {
       }
     }
 
-    List<String> list(String column) {
+    public List<String> list(String column) {
       String v = optional(column);
       if (v == null) {
         return List.of();
@@ -134,11 +196,11 @@ final class Tsv {
       return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    <E extends Enum<E>> E code(String column, Class<E> type) {
+    public <E extends Enum<E>> E code(String column, Class<E> type) {
       return toCode(column, type, required(column));
     }
 
-    <E extends Enum<E>> List<E> codes(String column, Class<E> type) {
+    public <E extends Enum<E>> List<E> codes(String column, Class<E> type) {
       return list(column).stream().map(s -> toCode(column, type, s)).toList();
     }
 
@@ -150,7 +212,7 @@ final class Tsv {
       }
     }
 
-    IllegalStateException fail(String column, String problem) {
+    public IllegalStateException fail(String column, String problem) {
       return new IllegalStateException(table + " line " + line + ", column " + column + ": "
           + problem);
     }

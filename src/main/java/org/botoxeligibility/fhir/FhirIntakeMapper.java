@@ -1,0 +1,133 @@
+package org.botoxeligibility.fhir;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+import org.botoxeligibility.knowledge.KnowledgeTables;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * Maps a patient's FHIR R4 record (a Bundle) to an intake, by the contract of fhir-mapping.md:
+ * which resources and codes become which intake fields, the time windows, the problems, and the
+ * provenance of every field. Thread-safe; build one per process and share it (it holds the one
+ * {@code FhirContext}).
+ */
+public final class FhirIntakeMapper {
+  private final KnowledgeTables tables;
+
+  private FhirIntakeMapper(KnowledgeTables tables) {
+    this.tables = tables;
+  }
+
+  /**
+   * A mapper over the built-in code tables.
+   *
+   * @return the mapper
+   */
+  public static FhirIntakeMapper create() {
+    return create(KnowledgeTables.builtIn());
+  }
+
+  /**
+   * A mapper over the given tables (the built-in ones, or a clinic's overrides).
+   *
+   * @param tables the knowledge base's tables
+   * @return the mapper
+   */
+  public static FhirIntakeMapper create(KnowledgeTables tables) {
+    return new FhirIntakeMapper(Objects.requireNonNull(tables, "tables must not be null"));
+  }
+
+  /**
+   * Maps a bundle given as JSON (UTF-8).
+   *
+   * @param json the bundle's bytes
+   * @param assessmentDate the date windows count back from; it becomes the intake's
+   * @param options orders or screening, and the CDS Hooks refinements
+   * @return the mapping: an intake and its provenance, or problems
+   */
+  public Mapping map(byte[] json, LocalDate assessmentDate, Options options) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * Maps a parsed bundle.
+   *
+   * @param bundle the bundle
+   * @param assessmentDate the date windows count back from; it becomes the intake's
+   * @param options orders or screening, and the CDS Hooks refinements
+   * @return the mapping
+   */
+  public Mapping map(Bundle bundle, LocalDate assessmentDate, Options options) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * How to map: from the botulinum toxin orders (the default) or, screening, from the patient's
+   * diagnoses; and the refinements a CDS Hooks call needs. Immutable.
+   *
+   * @param screen true: every active, not refuted Condition that maps to a therapeutic catalog
+   *     condition becomes a concern, and orders are ignored (fhir-mapping.md §4)
+   * @param intakeId the intake id to use instead of the bundle's ({@code cds-<hookInstance>},
+   *     {@code bulk-<hash>}); null for the rule of fhir-mapping.md §7
+   * @param selectedOrders only the toxin orders with these ids are concerns (order-select's
+   *     {@code context.selections}); null for every toxin order
+   * @param ordersBeingSigned true for order-sign: signing issues the prescription, so {@code
+   *     prescriptionIssued} counts as true for the orders being signed
+   */
+  public record Options(boolean screen, String intakeId, Set<String> selectedOrders,
+      boolean ordersBeingSigned) {
+
+    /** Copies the selection. */
+    public Options {
+      selectedOrders = selectedOrders == null ? null : Set.copyOf(selectedOrders);
+    }
+
+    /**
+     * The default: the concerns are the record's botulinum toxin orders.
+     *
+     * @return the options
+     */
+    public static Options orders() {
+      return new Options(false, null, null, false);
+    }
+
+    /**
+     * Screening: the concerns are the patient's diagnoses.
+     *
+     * @return the options
+     */
+    public static Options screening() {
+      return new Options(true, null, null, false);
+    }
+
+    /**
+     * The same options with another intake id.
+     *
+     * @param id the intake id
+     * @return the options
+     */
+    public Options withIntakeId(String id) {
+      return new Options(screen, id, selectedOrders, ordersBeingSigned);
+    }
+
+    /**
+     * The same options evaluating only the selected orders.
+     *
+     * @param ids the selected orders' ids
+     * @return the options
+     */
+    public Options withSelectedOrders(Set<String> ids) {
+      return new Options(screen, intakeId, ids, ordersBeingSigned);
+    }
+
+    /**
+     * The same options with the orders being signed.
+     *
+     * @return the options
+     */
+    public Options signing() {
+      return new Options(screen, intakeId, selectedOrders, true);
+    }
+  }
+}

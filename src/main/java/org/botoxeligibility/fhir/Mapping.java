@@ -1,0 +1,51 @@
+package org.botoxeligibility.fhir;
+
+import java.util.List;
+import java.util.Map;
+import org.botoxeligibility.assessment.Problem;
+import org.botoxeligibility.intake.Intake;
+
+/**
+ * What the mapping made of a FHIR Bundle (fhir-mapping.md §6): the intake, its problems, and for
+ * each JSON Pointer of the intake the resources it came from.
+ *
+ * @param intake the intake, exactly as {@code evaluate} would take it (its assessment date set);
+ *     null when the bundle could not be mapped at all
+ * @param problems every problem, each naming the resource and element (FHIRPath style) or, for a
+ *     problem of the resulting intake, its intake path and the resource it came from; empty when
+ *     the mapping succeeded
+ * @param provenance the resources ({@code Type/id}) behind each JSON Pointer of the intake, such
+ *     as {@code /patient/weightKg -> [Observation/w1]}; a default has no entry
+ * @param outcome what kind of result this is
+ */
+public record Mapping(
+    Intake intake, List<Problem> problems, Map<String, List<String>> provenance,
+    Outcome outcome) {
+
+  /** What kind of result a mapping is. */
+  public enum Outcome {
+    /** An intake with no problem of the mapping (the validator may still find some). */
+    MAPPED,
+    /** The bundle or a resource the mapping must use could not be read (exit 3, HTTP 422). */
+    PROBLEMS,
+    /** Orders mode: the record holds no botulinum toxin order (CDS Hooks: no card). */
+    NO_TOXIN_ORDER,
+    /** Screening mode: no active Condition maps to a therapeutic catalog condition. */
+    NOTHING_TO_SCREEN
+  }
+
+  /** Copies the lists and the map. */
+  public Mapping {
+    problems = List.copyOf(problems);
+    provenance = Map.copyOf(provenance);
+  }
+
+  /**
+   * True when there is an intake and no problem.
+   *
+   * @return whether the intake can be evaluated
+   */
+  public boolean valid() {
+    return outcome == Outcome.MAPPED && problems.isEmpty() && intake != null;
+  }
+}
