@@ -23,7 +23,9 @@ import org.botoxeligibility.knowledge.Coverage;
 import org.botoxeligibility.knowledge.Decision;
 import org.botoxeligibility.assessment.Effect;
 import org.botoxeligibility.knowledge.Finding;
+import org.botoxeligibility.knowledge.Label;
 import org.botoxeligibility.knowledge.Outstanding;
+import org.botoxeligibility.knowledge.PlannedDose;
 import org.botoxeligibility.assessment.Requirement;
 
 /**
@@ -47,6 +49,8 @@ final class AssessmentAssembler {
   private final Map<String, Decision> decisions = new HashMap<>();
   private final Map<String, Coverage> coverage = new HashMap<>();
   private final Map<String, Set<Requirement>> outstanding = new HashMap<>();
+  private final Map<String, PlannedDose> doses = new HashMap<>();
+  private final Map<String, Label> labels = new HashMap<>();
 
   /** Takes one fact from the session; facts of other types are ignored. */
   void accept(Object fact) {
@@ -58,6 +62,10 @@ final class AssessmentAssembler {
       once(decisions, d.concernId(), d, "decision");
     } else if (fact instanceof Coverage c) {
       once(coverage, c.concernId(), c, "insurance conclusion");
+    } else if (fact instanceof PlannedDose d) {
+      once(doses, d.concernId(), d, "planned dose");
+    } else if (fact instanceof Label l) {
+      once(labels, l.concernId(), l, "label status");
     } else if (fact instanceof Outstanding o) {
       outstanding.computeIfAbsent(o.concernId(), k -> EnumSet.noneOf(Requirement.class))
           .add(o.requirement());
@@ -110,6 +118,10 @@ final class AssessmentAssembler {
     if (decision == null) {
       throw new EvaluationException("no rule concluded a decision for concern " + id);
     }
+    Label label = labels.get(id);
+    if (label == null) {
+      throw new EvaluationException("no rule concluded the label status of concern " + id);
+    }
     Coverage insurance = coverage.get(id);
     if (insurance == null) {
       throw new EvaluationException("no rule concluded the insurance for concern " + id);
@@ -151,12 +163,12 @@ final class AssessmentAssembler {
         profile.conditionName(),
         profile.category(),
         row.mechanisms(),
-        profile.labelStatus(),
+        label.status(),
         d,
         treatable && open.isEmpty(),
         List.copyOf(open),
         insurance.insurance(),
-        profile.plannedUnits(),
+        doses.containsKey(id) ? doses.get(id).units() : null,
         earliest,
         row.onsetDays(),
         row.fullEffectDays(),

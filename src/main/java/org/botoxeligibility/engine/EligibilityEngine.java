@@ -13,6 +13,7 @@ import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.assessment.InvalidIntakeException;
 import org.botoxeligibility.knowledge.Catalog;
 import org.botoxeligibility.knowledge.DrugList;
+import org.botoxeligibility.knowledge.IntakePointers;
 import org.botoxeligibility.knowledge.KnowledgeTables;
 import org.botoxeligibility.knowledge.Policy;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -167,7 +168,9 @@ public final class EligibilityEngine {
     try {
       session.setGlobal("policy", policy);
       session.setGlobal("catalog", catalog);
-      Facts.insert(session, valid, drugs);
+      IntakePointers given = new IntakePointers(intake, valid);
+      session.setGlobal("given", given);
+      Facts.insert(session, valid, given, drugs);
       if (filter == null) {
         session.fireAllRules();
       } else {

@@ -16,6 +16,7 @@ import org.botoxeligibility.intake.Site;
 import org.botoxeligibility.intake.TreatmentRecord;
 import org.botoxeligibility.knowledge.DrugList;
 import org.botoxeligibility.knowledge.InfectedSite;
+import org.botoxeligibility.knowledge.IntakePointers;
 import org.botoxeligibility.knowledge.PastTreatment;
 import org.botoxeligibility.knowledge.ReportedAllergy;
 import org.botoxeligibility.knowledge.ReportedComorbidity;
@@ -24,13 +25,14 @@ import org.kie.api.runtime.rule.EntryPoint;
 
 /**
  * Turns a valid intake into the facts the rules reason over. No clinical decision is taken here:
- * codes are wrapped, repeated codes are reported once, a medication name is looked up in the
- * knowledge base's drug list, and past treatments are dated relative to the assessment date.
+ * codes are wrapped, repeated codes are reported once (with every place they are listed), a
+ * medication name is looked up in the knowledge base's drug list, and past treatments are dated
+ * relative to the assessment date. Each fact knows where the intake gave it, for the evidence.
  */
 final class Facts {
   private Facts() {}
 
-  static void insert(EntryPoint session, Intake intake, DrugList drugs) {
+  static void insert(EntryPoint session, Intake intake, IntakePointers given, DrugList drugs) {
     session.insert(intake.patient());
     session.insert(intake.workflow());
     for (Concern c : intake.concerns()) {
@@ -39,20 +41,23 @@ final class Facts {
     Set<Comorbidity> comorbidities = EnumSet.noneOf(Comorbidity.class);
     comorbidities.addAll(intake.medicalHistory().conditions());
     for (Comorbidity c : comorbidities) {
-      session.insert(new ReportedComorbidity(c));
+      session.insert(new ReportedComorbidity(c, given.comorbidity(c)));
     }
     Set<Allergy> allergies = EnumSet.noneOf(Allergy.class);
     allergies.addAll(intake.medicalHistory().allergies());
     for (Allergy a : allergies) {
-      session.insert(new ReportedAllergy(a));
+      session.insert(new ReportedAllergy(a, given.allergy(a)));
     }
     Set<Site> infected = EnumSet.noneOf(Site.class);
     infected.addAll(intake.medicalHistory().infectionSites());
     for (Site s : infected) {
-      session.insert(new InfectedSite(s));
+      session.insert(new InfectedSite(s, given.infection(s)));
     }
-    for (Medication m : intake.medicalHistory().medications()) {
-      session.insert(new TakenMedication(m.name(), m.drugClass(), drugs.classOf(m.name())));
+    List<Medication> medications = intake.medicalHistory().medications();
+    for (int i = 0; i < medications.size(); i++) {
+      Medication m = medications.get(i);
+      session.insert(new TakenMedication(m.name(), m.drugClass(), drugs.match(m.name()),
+          "/medicalHistory/medications/" + i));
     }
     for (PastTreatment t : pastTreatments(intake)) {
       session.insert(t);
@@ -70,12 +75,13 @@ final class Facts {
         .thenComparing(i -> i).reversed());
     List<PastTreatment> treatments = new ArrayList<>(history.size());
     for (int rank = 0; rank < order.size(); rank++) {
-      TreatmentRecord t = history.get(order.get(rank));
+      int index = order.get(rank);
+      TreatmentRecord t = history.get(index);
       Set<AdverseReaction> reactions = EnumSet.noneOf(AdverseReaction.class);
       reactions.addAll(t.adverseReactions());
       treatments.add(new PastTreatment(rank, t.date(),
           ChronoUnit.DAYS.between(t.date(), intake.assessmentDate()), t.condition(), t.product(),
-          t.units(), t.response(), reactions));
+          t.units(), t.response(), reactions, "/treatmentHistory/" + index));
     }
     return treatments;
   }

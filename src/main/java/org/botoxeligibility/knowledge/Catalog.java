@@ -48,7 +48,45 @@ public final class Catalog {
    * @return the catalog
    */
   public static Catalog load(KnowledgeTables tables) {
-    return tables.load(TABLE, () -> read(tables.read(TABLE)));
+    Catalog catalog = tables.load(TABLE, () -> read(tables.read(TABLE)));
+    return tables.load(PAEDIATRIC_TABLE,
+        () -> catalog.withPaediatricLimits(tables.read(PAEDIATRIC_TABLE)));
+  }
+
+  /** The paediatric maximum doses, per indication. */
+  public static final String PAEDIATRIC_TABLE = "paediatric-dose-limits.tsv";
+
+  private Catalog withPaediatricLimits(Tsv tsv) {
+    Map<ConditionCode, List<PaediatricDoseLimit>> limits = new EnumMap<>(ConditionCode.class);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Tsv.Row row : tsv.rows()) {
+      PaediatricDoseLimit limit = new PaediatricDoseLimit(
+          row.required("id"),
+          row.code("condition", ConditionCode.class),
+          row.codes("sites", Site.class),
+          row.codes("without_sites", Site.class),
+          row.requiredInt("units_per_kg"),
+          row.requiredInt("max_units"),
+          row.required("description"),
+          row.required("source"));
+      if (!ids.add(limit.id())) {
+        throw row.fail("id", "listed twice: " + limit.id());
+      }
+      CatalogEntry e = entries.get(limit.condition());
+      if (e == null || e.isAlias()) {
+        throw row.fail("condition", limit.condition() + " is not a catalog condition");
+      }
+      if (limit.unitsPerKg() <= 0 || limit.maxUnits() <= 0) {
+        throw row.fail("max_units", "limits must be positive");
+      }
+      limits.computeIfAbsent(limit.condition(), k -> new ArrayList<>()).add(limit);
+    }
+    Map<ConditionCode, CatalogEntry> with = new EnumMap<>(ConditionCode.class);
+    for (Map.Entry<ConditionCode, CatalogEntry> e : entries.entrySet()) {
+      List<PaediatricDoseLimit> own = limits.get(e.getKey());
+      with.put(e.getKey(), own == null ? e.getValue() : e.getValue().withPaediatricLimits(own));
+    }
+    return new Catalog(with);
   }
 
   static Catalog read(InputStream in) {
@@ -88,7 +126,27 @@ public final class Catalog {
           row.optional("not_recommended_because"),
           null,
           List.of(),
-          row.optional("verify"));
+          row.optional("verify"),
+          List.of(),
+          row.optional("interval_source"),
+          List.of());
+      List<Site> labelled = new ArrayList<>(entry.usualSites());
+      for (Site extra : row.codes("labelled_sites", Site.class)) {
+        if (!labelled.contains(extra)) {
+          labelled.add(extra);
+        }
+      }
+      if (entry.labelStatus() == LabelStatus.ON_LABEL) {
+        entry = new CatalogEntry(entry.code(), entry.name(), entry.category(),
+            entry.labelStatus(), entry.mechanisms(), entry.minimumAge(), entry.usualSites(),
+            entry.typicalUnits(), entry.onsetDays(), entry.fullEffectDays(),
+            entry.durationMonths(), entry.maintenanceIntervalWeeks(), entry.icd10(),
+            entry.sideEffects(), entry.firstLineTherapy(), entry.payerMinPriorTherapies(),
+            entry.offeredInstead(), entry.notRecommendedSource(), entry.notRecommendedBecause(),
+            null, List.of(), entry.verify(), labelled, entry.intervalSource(), List.of());
+      } else if (!row.codes("labelled_sites", Site.class).isEmpty()) {
+        throw row.fail("labelled_sites", "only an ON_LABEL row has labelled sites");
+      }
       if (entry.labelStatus() == LabelStatus.NOT_RECOMMENDED
           && (entry.notRecommendedSource() == null || entry.notRecommendedBecause() == null)) {
         throw row.fail("not_recommended_because", "a NOT_RECOMMENDED row says why and who says so");

@@ -22,6 +22,12 @@ import org.botoxeligibility.intake.Site;
  * @param notRecommendedBecause for a not-recommended use: why, in words
  * @param aliasOf for an alias, the code of its default row; null for a catalog condition
  * @param classifiesAs for an alias, the conditions the rules can classify it as; else empty
+ * @param verify numbers a clinician should confirm, in words; null when none
+ * @param labelledSites the labelled injection areas of an ON_LABEL row (the usual sites, and for
+ *     forehead lines also the glabella); empty for other rows
+ * @param intervalSource the label that fixes the 12-week retreatment interval for the row; null
+ *     when none does (Clinic policy)
+ * @param paediatricLimits the indication's paediatric maximum doses (by sites)
  */
 public record CatalogEntry(
     ConditionCode code,
@@ -45,7 +51,10 @@ public record CatalogEntry(
     String notRecommendedBecause,
     ConditionCode aliasOf,
     List<ConditionCode> classifiesAs,
-    String verify) {
+    String verify,
+    List<Site> labelledSites,
+    String intervalSource,
+    List<PaediatricDoseLimit> paediatricLimits) {
 
   public CatalogEntry {
     mechanisms = List.copyOf(mechanisms);
@@ -53,6 +62,8 @@ public record CatalogEntry(
     icd10 = List.copyOf(icd10);
     sideEffects = List.copyOf(sideEffects);
     classifiesAs = List.copyOf(classifiesAs);
+    labelledSites = List.copyOf(labelledSites);
+    paediatricLimits = List.copyOf(paediatricLimits);
   }
 
   /** True when this is the condition, or an alias the rules can classify as it. */
@@ -78,6 +89,15 @@ public record CatalogEntry(
     return new CatalogEntry(alias, aliasName, category, labelStatus, mechanisms, minimumAge,
         usualSites, typicalUnits, onsetDays, fullEffectDays, durationMonths,
         maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, null, null, code,
-        aliasClassifiesAs, null);
+        aliasClassifiesAs, null, List.of(), null, List.of());
+  }
+
+  /** The same row with its paediatric maximum doses. */
+  CatalogEntry withPaediatricLimits(List<PaediatricDoseLimit> limits) {
+    return new CatalogEntry(code, name, category, labelStatus, mechanisms, minimumAge, usualSites,
+        typicalUnits, onsetDays, fullEffectDays, durationMonths, maintenanceIntervalWeeks, icd10,
+        sideEffects, firstLineTherapy, payerMinPriorTherapies, offeredInstead,
+        notRecommendedSource, notRecommendedBecause, aliasOf, classifiesAs, verify, labelledSites,
+        intervalSource, limits);
   }
 }

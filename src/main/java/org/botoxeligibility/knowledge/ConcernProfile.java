@@ -23,13 +23,64 @@ public final class ConcernProfile {
   private final Concern concern;
   private final CatalogEntry entry;
   private final Set<Site> sites;
+  private final String pointer;
+  private final String conditionPointer;
 
-  public ConcernProfile(Concern concern, CatalogEntry entry) {
+  /**
+   * A concern assessed under a catalog row.
+   *
+   * @param concern the intake's concern (validated)
+   * @param entry the catalog row whose facts apply
+   * @param given where the intake gave its facts (the global {@code given})
+   */
+  public ConcernProfile(Concern concern, CatalogEntry entry, IntakePointers given) {
     this.concern = concern;
     this.entry = entry;
     Set<Site> s = EnumSet.noneOf(Site.class);
     s.addAll(concern.sites().isEmpty() ? entry.usualSites() : concern.sites());
     this.sites = Collections.unmodifiableSet(s);
+    this.pointer = "/concerns/" + given.concernIndex(concern.id());
+    this.conditionPointer = pointer + (given.conditionGiven(concern.id()) ? "/condition" : "/icd10");
+  }
+
+  /**
+   * The concern in the intake: {@code /concerns/N} (the evidence of a reason that rests on catalog
+   * defaults).
+   *
+   * @return the pointer
+   */
+  public String pointer() {
+    return pointer;
+  }
+
+  /**
+   * A field of the concern, given or not (a missing fact points where it belongs).
+   *
+   * @param field the field's name, such as {@code headacheDaysPerMonth}
+   * @return {@code /concerns/N/field}
+   */
+  public String pointer(String field) {
+    return pointer + "/" + field;
+  }
+
+  /**
+   * The concern's condition as given: {@code /concerns/N/condition}, or {@code /concerns/N/icd10}
+   * when only the ICD-10-CM code was given.
+   *
+   * @return the pointer
+   */
+  public String conditionPointer() {
+    return conditionPointer;
+  }
+
+  /**
+   * The concern's sites: {@code /concerns/N/sites} when given, else the concern (its catalog
+   * defaults).
+   *
+   * @return the pointer
+   */
+  public String sitesPointer() {
+    return sitesGiven() ? pointer("sites") : pointer;
   }
 
   public Concern concern() {
@@ -105,14 +156,111 @@ public final class ConcernProfile {
     return !concern.sites().isEmpty();
   }
 
-  /** The concern's planned units, else the catalog's typical dose; null when neither exists. */
-  public Integer plannedUnits() {
-    return concern.plannedUnits() != null ? concern.plannedUnits() : entry.typicalUnits();
+  /**
+   * The units the concern itself plans; null when it gives none (dosing.drl then settles a
+   * default, a {@link PlannedDose}).
+   *
+   * @return the given units, or null
+   */
+  public Integer givenUnits() {
+    return concern.plannedUnits();
   }
 
-  public int plannedUnitsOrZero() {
-    Integer u = plannedUnits();
-    return u == null ? 0 : u;
+  /**
+   * True when the concern gives its planned units.
+   *
+   * @return whether they are given
+   */
+  public boolean plannedUnitsGiven() {
+    return concern.plannedUnits() != null;
+  }
+
+  /**
+   * The catalog's typical dose; null for a row without one.
+   *
+   * @return the typical units, or null
+   */
+  public Integer typicalUnits() {
+    return entry.typicalUnits();
+  }
+
+  /**
+   * True when the concern has a dose: it gives planned units, or its row has a typical dose.
+   *
+   * @return whether it has a dose
+   */
+  public boolean hasDose() {
+    return concern.plannedUnits() != null || entry.typicalUnits() != null;
+  }
+
+  /**
+   * The paediatric maximum dose of the concern's indication that applies to its sites, or null.
+   *
+   * @return the limit, or null
+   */
+  public PaediatricDoseLimit paediatricLimit() {
+    for (PaediatricDoseLimit l : entry.paediatricLimits()) {
+      if (l.appliesTo(sites)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The given sites outside the row's labelled injection areas (empty when the sites are not
+   * given, or the row is not on label).
+   *
+   * @return the sites, in code order
+   */
+  public Set<Site> sitesOutsideLabel() {
+    if (!sitesGiven() || entry.labelledSites().isEmpty()) {
+      return Set.of();
+    }
+    Set<Site> outside = EnumSet.noneOf(Site.class);
+    for (Site s : concern.sites()) {
+      if (s != null && !entry.labelledSites().contains(s)) {
+        outside.add(s);
+      }
+    }
+    return Collections.unmodifiableSet(outside);
+  }
+
+  /**
+   * True for a resolved ON_LABEL row whose given sites fall outside its labelled areas.
+   *
+   * @return whether the concern's sites leave the label
+   */
+  public boolean injectedOutsideLabel() {
+    return resolved() && entry.labelStatus() == LabelStatus.ON_LABEL
+        && !sitesOutsideLabel().isEmpty();
+  }
+
+  /**
+   * The latest post-void residual in mL; null when not given.
+   *
+   * @return the volume, or null
+   */
+  public Double postVoidResidualMl() {
+    return concern.postVoidResidualMl();
+  }
+
+  /**
+   * Whether the patient routinely self-catheterises; null when not known.
+   *
+   * @return the flag, or null
+   */
+  public Boolean cleanIntermittentCatheterization() {
+    return concern.cleanIntermittentCatheterization();
+  }
+
+  /**
+   * True only when routine self-catheterisation is known: not known is not "yes".
+   *
+   * @return whether the patient is known to self-catheterise
+   */
+  public boolean selfCatheterizes() {
+    return Boolean.TRUE.equals(concern.cleanIntermittentCatheterization());
   }
 
   public Integer headacheDaysPerMonth() {

@@ -1,20 +1,68 @@
 package org.botoxeligibility.knowledge;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.botoxeligibility.intake.DrugClass;
 
-/** The drug list of rules/drugs.tsv: generic names, matched case-insensitively, and their class. */
+/**
+ * The drug list of rules/drugs.tsv (generic names and their class) and the local forms of
+ * rules/local-forms.tsv (clinical-policy.md §6). A listed name matches a medication when it
+ * appears in the medication's name as whole words, case-insensitively ("Gentamicin 40 MG/ML
+ * Injectable Solution" is gentamicin; "Aspirin 81 MG / Clopidogrel 75 MG" is both). A name that
+ * also holds a local-form word (topical, ophthalmic, eye, gel, ...) is recognised but classed
+ * {@code OTHER}: a local form does not reach the neuromuscular junction. Immutable.
+ */
 public final class DrugList {
+  /** The drug list's table. */
   public static final String TABLE = "drugs.tsv";
+  /** The local forms' table. */
+  public static final String LOCAL_FORMS = "local-forms.tsv";
 
-  private final Map<String, DrugClass> classes;
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-  private DrugList(Map<String, DrugClass> classes) {
-    this.classes = Map.copyOf(classes);
+  /** Listed names by their first word: each as its words, with its class. */
+  private final Map<String, List<Listed>> byFirstWord;
+  private final Set<String> localForms;
+  private final int size;
+
+  private record Listed(String name, String[] words, DrugClass drugClass) {}
+
+  /**
+   * What the drug list finds in a medication's name.
+   *
+   * @param names the listed generic names found, in the order they appear
+   * @param classes their classes ({@code OTHER} alone for a local form); empty when none found
+   * @param localForm true when the name holds a local-form word and a listed name
+   */
+  public record Match(List<String> names, Set<DrugClass> classes, boolean localForm) {
+    /** Nothing found. */
+    public static final Match NONE = new Match(List.of(), Set.of(), false);
+
+    /** Copies the lists. */
+    public Match {
+      names = List.copyOf(names);
+      classes = classes.isEmpty() ? Set.of() : Set.copyOf(classes);
+    }
   }
 
+  private DrugList(Map<String, List<Listed>> byFirstWord, Set<String> localForms, int size) {
+    this.byFirstWord = Map.copyOf(byFirstWord);
+    this.localForms = Set.copyOf(localForms);
+    this.size = size;
+  }
+
+  /**
+   * Reads the built-in drug list.
+   *
+   * @return the drug list
+   */
   public static DrugList load() {
     return load(KnowledgeTables.builtIn());
   }
@@ -26,32 +74,107 @@ public final class DrugList {
    * @return the drug list
    */
   public static DrugList load(KnowledgeTables tables) {
-    return tables.load(TABLE, () -> read(tables.read(TABLE)));
+    Tsv forms = tables.load(LOCAL_FORMS, () -> tables.read(LOCAL_FORMS));
+    Set<String> localForms = new HashSet<>();
+    for (Tsv.Row row : forms.rows()) {
+      String[] words = words(row.required("word"));
+      if (words.length != 1) {
+        throw row.fail("word", "one word per row, was " + row.required("word"));
+      }
+      row.required("source");
+      localForms.add(words[0]);
+    }
+    return tables.load(TABLE, () -> read(tables.read(TABLE), localForms));
   }
 
-  private static DrugList read(Tsv tsv) {
-    Map<String, DrugClass> classes = new HashMap<>();
+  private static DrugList read(Tsv tsv, Set<String> localForms) {
+    Map<String, List<Listed>> byFirstWord = new HashMap<>();
+    Set<String> seen = new HashSet<>();
     for (Tsv.Row row : tsv.rows()) {
-      String name = normalize(row.required("name"));
-      if (classes.put(name, row.code("drug_class", DrugClass.class)) != null) {
+      String[] words = words(row.required("name"));
+      String name = String.join(" ", words);
+      if (words.length == 0) {
+        throw row.fail("name", "has no word");
+      }
+      if (!seen.add(name)) {
         throw row.fail("name", "listed twice: " + name);
       }
+      byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>())
+          .add(new Listed(name, words, row.code("drug_class", DrugClass.class)));
     }
-    return new DrugList(classes);
+    return new DrugList(byFirstWord, localForms, seen.size());
   }
 
-  /** The listed class of a generic name, or null when the list does not know the name. */
+  /**
+   * What the list finds in a medication's name.
+   *
+   * @param name the name as written; null gives nothing
+   * @return the generic names found and their classes
+   */
+  public Match match(String name) {
+    if (name == null) {
+      return Match.NONE;
+    }
+    String[] words = words(name);
+    List<String> found = new ArrayList<>(1);
+    Set<DrugClass> classes = EnumSet.noneOf(DrugClass.class);
+    boolean local = false;
+    for (int i = 0; i < words.length; i++) {
+      local |= localForms.contains(words[i]);
+      for (Listed l : byFirstWord.getOrDefault(words[i], List.of())) {
+        if (startsAt(words, i, l.words()) && !found.contains(l.name())) {
+          found.add(l.name());
+          classes.add(l.drugClass());
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return Match.NONE;
+    }
+    if (local) {
+      return new Match(found, EnumSet.of(DrugClass.OTHER), true);
+    }
+    return new Match(found, classes, false);
+  }
+
+  /**
+   * The listed class of a name, when the list finds exactly one class in it; else null.
+   *
+   * @param name the name
+   * @return the class, or null
+   */
   public DrugClass classOf(String name) {
-    return name == null ? null : classes.get(normalize(name));
+    Match m = match(name);
+    return m.classes().size() == 1 ? m.classes().iterator().next() : null;
   }
 
+  /**
+   * The number of listed names.
+   *
+   * @return the size
+   */
   public int size() {
-    return classes.size();
+    return size;
   }
 
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static boolean startsAt(String[] words, int at, String[] listed) {
+    if (at + listed.length > words.length) {
+      return false;
+    }
+    for (int j = 0; j < listed.length; j++) {
+      if (!words[at + j].equals(listed[j])) {
+        return false;
+      }
+    }
+    return true;
+  }
 
-  private static String normalize(String name) {
-    return SPACES.matcher(name.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+  private static String[] words(String text) {
+    String lower = text.toLowerCase(Locale.ROOT).trim();
+    if (lower.isEmpty()) {
+      return new String[0];
+    }
+    String[] split = NOT_A_WORD.split(lower);
+    return java.util.Arrays.stream(split).filter(w -> !w.isEmpty()).toArray(String[]::new);
   }
 }

@@ -15,7 +15,8 @@ public final class KnowledgeBaseResources {
 
   /** The tables of rules/, each a clinic may override row by row (see KnowledgeTables). */
   private static final java.util.List<String> TABLES = java.util.List.of(
-      "conditions.tsv", "parameters.tsv", "drugs.tsv");
+      "conditions.tsv", "parameters.tsv", "drugs.tsv", "local-forms.tsv",
+      "paediatric-dose-limits.tsv");
 
   private KnowledgeBaseResources() {}
 

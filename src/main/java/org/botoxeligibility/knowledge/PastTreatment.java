@@ -14,6 +14,12 @@ import org.botoxeligibility.intake.Response;
  *     date, the later entry in the intake counts as more recent)
  * @param daysAgo whole days between the treatment and the assessment date
  * @param condition null when the history does not say
+ * @param date the treatment date
+ * @param product the product
+ * @param units units given; null when not recorded
+ * @param response the response
+ * @param reactions adverse reactions after it
+ * @param pointer where the intake gives it ({@code /treatmentHistory/N})
  */
 public record PastTreatment(
     int recency,
@@ -23,7 +29,8 @@ public record PastTreatment(
     Product product,
     Integer units,
     Response response,
-    Set<AdverseReaction> reactions) {
+    Set<AdverseReaction> reactions,
+    String pointer) {
 
   public PastTreatment {
     reactions = Set.copyOf(reactions);
@@ -35,6 +42,15 @@ public record PastTreatment(
 
   public boolean hadAnyReaction(AdverseReaction a, AdverseReaction b) {
     return reactions.contains(a) || reactions.contains(b);
+  }
+
+  /**
+   * The treatment's pointer, for a finding's evidence.
+   *
+   * @return {@code /treatmentHistory/N}
+   */
+  public String pointer() {
+    return pointer;
   }
 
   /** Units of onabotulinumtoxinA given, 0 for other products or when not recorded. */
