@@ -1,5 +1,6 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.testing.Reasons.restsOn;
 import static org.botoxeligibility.intake.ConditionCode.BLEPHAROSPASM;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
 import static org.botoxeligibility.intake.ConditionCode.LATERAL_CANTHAL_LINES;
@@ -7,6 +8,7 @@ import static org.botoxeligibility.intake.ConditionCode.NEUROGENIC_DETRUSOR_OVER
 import static org.botoxeligibility.intake.ConditionCode.SPASTICITY;
 import static org.botoxeligibility.intake.ConditionCode.STRABISMUS;
 import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
+import static org.botoxeligibility.assessment.Effect.ELIGIBLE_WITH_PRECAUTIONS;
 import static org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION;
 import static org.botoxeligibility.assessment.Effect.NOT_ELIGIBLE;
 import static org.botoxeligibility.testing.Reasons.decision;
@@ -74,7 +76,7 @@ final class AgeCases {
             Intakes.with(BLEPHAROSPASM).age(12).weightKg(40.0),
             a -> {
               noReason(a, "c1", "UNDER_MINIMUM_AGE");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // the corneal exposure precaution only
             }),
         RuleCase.of("given a patient of 11, when strabismus is assessed, then under the minimum age of 12 needs evaluation",
             Intakes.with(STRABISMUS).age(11).weightKg(35.0),
@@ -87,7 +89,7 @@ final class AgeCases {
             Intakes.with(STRABISMUS).age(12).weightKg(40.0),
             a -> {
               noReason(a, "c1", "UNDER_MINIMUM_AGE");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // the retrobulbar haemorrhage precaution only
             }),
         RuleCase.of("given a child of 1, when limb spasticity is assessed, then under the minimum age of 2 needs evaluation",
             Intakes.patient().concern(Concern.of("c1", SPASTICITY).withPlannedUnits(50)).age(1)
@@ -102,7 +104,7 @@ final class AgeCases {
                 .weightKg(12.0),
             a -> {
               noReason(a, "c1", "UNDER_MINIMUM_AGE");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // a child treated for spasticity
             }),
         RuleCase.of("given a child of 4, when neurogenic bladder overactivity is assessed, then under the minimum age of 5 needs evaluation",
             Intakes.patient().concern(Concern.of("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(100))
@@ -113,17 +115,39 @@ final class AgeCases {
               decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
             }),
         RuleCase.of("given a child of 5, when neurogenic bladder overactivity is assessed, then the minimum age of 5 is met",
-            Intakes.patient().concern(Concern.of("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(100))
+            Intakes.patient().concern(Concern.of("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(100)
+                    .withPriorTherapiesFailed(1).withBladder(50.0, true))
                 .age(5).weightKg(20.0),
             a -> {
               noReason(a, "c1", "UNDER_MINIMUM_AGE");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // the autonomic dysreflexia precaution only
             }),
         RuleCase.of("given a patient of 17 with a cosmetic and a therapeutic concern, when both are assessed, then each gets the age effect of its category",
             Intakes.with(GLABELLAR_LINES).concern(Intakes.chronicMigraine("c2")).age(17).weightKg(60.0),
             a -> {
               reason(a, "c1", "UNDER_MINIMUM_AGE", NOT_ELIGIBLE, "17");
               reason(a, "c2", "UNDER_MINIMUM_AGE", NEEDS_MEDICAL_EVALUATION, "17");
-            }));
+            }),
+        // Knowledge base 1.1: the boxed warning on distant spread, greatest in children with spasticity.
+        RuleCase.of("given a child of 17 treated for spasticity, then the risk of distant spread calls for precautions and caregivers are told the signs",
+            Intakes.patient().concern(Concern.of("c1", SPASTICITY).withPlannedUnits(100)).age(17).weightKg(60.0),
+            a -> {
+              var r = reason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK", ELIGIBLE_WITH_PRECAUTIONS, "17", "distant spread", "caregivers");
+              assertThat(r.source()).isEqualTo("BOTOX PI (boxed warning)");
+              restsOn(r, "/patient/ageYears", "/concerns/0/condition");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+            }),
+        RuleCase.of("given a patient of 18 treated for spasticity, then no child spread precaution (an adult)",
+            Intakes.patient().concern(Concern.of("c1", SPASTICITY).withPlannedUnits(100)).age(18).weightKg(60.0),
+            a -> {
+              noReason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given a child of 12 treated for blepharospasm, then no child spread precaution (spasticity only)",
+            Intakes.with(BLEPHAROSPASM).age(12).weightKg(40.0),
+            a -> noReason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK")),
+        RuleCase.of("given a patient whose age comes from the birth date, then the age reasons point to the birth date",
+            Intakes.patient().concern(Concern.of("c1", SPASTICITY).withPlannedUnits(100)).birthDate(Intakes.TODAY.minusYears(9)).weightKg(30.0),
+            a -> restsOn(reason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK", ELIGIBLE_WITH_PRECAUTIONS, "9"), "/patient/birthDate")));
   }
 }

@@ -23,6 +23,7 @@ public final class AllRuleCases {
     all.addAll(MigraineCases.cases());
     all.addAll(HyperhidrosisCases.cases());
     all.addAll(BladderCases.cases());
+    all.addAll(EyesCases.cases());
     all.addAll(PriorTherapyCases.cases());
     all.addAll(DecisionCases.cases());
     return all;

@@ -1,5 +1,6 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.testing.Reasons.restsOn;
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.CHRONIC_MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.EPISODIC_MIGRAINE;
@@ -260,6 +261,20 @@ final class ContraindicationsCases {
             a -> {
               noReason(a, "c1", "SWALLOWING_OR_BREATHING_RISK");
               decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given myasthenia gravis, when a cosmetic concern is refused, then the source says the refusal is clinic policy on the label's warning",
+            Intakes.with(GLABELLAR_LINES).comorbidity(Comorbidity.MYASTHENIA_GRAVIS),
+            a -> {
+              var r = reason(a, "c1", "NEUROMUSCULAR_DISORDER", NOT_ELIGIBLE, "myasthenia gravis", "this clinic does not offer");
+              assertThat(r.source()).isEqualTo("Clinic policy on the BOTOX PI §5 warning");
+              restsOn(r, "/medicalHistory/conditions/0");
+            }),
+        RuleCase.of("given dysphagia, when cosmetic neck bands are refused, then the source says the refusal is clinic policy on the label's warning",
+            Intakes.with(PLATYSMA_BANDS).comorbidity(Comorbidity.DYSPHAGIA),
+            a -> {
+              var r = reason(a, "c1", "SWALLOWING_OR_BREATHING_RISK", NOT_ELIGIBLE, "dysphagia", "neck");
+              assertThat(r.source()).isEqualTo("Clinic policy on the BOTOX PI §5 warning");
+              restsOn(r, "/medicalHistory/conditions/0", "/concerns/0");
             }));
   }
 }

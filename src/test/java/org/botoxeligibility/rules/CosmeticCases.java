@@ -1,5 +1,7 @@
 package org.botoxeligibility.rules;
 
+import org.botoxeligibility.intake.Site;
+import org.botoxeligibility.intake.Concern;
 import static org.botoxeligibility.intake.ConditionCode.FOREHEAD_LINES;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
 import static org.botoxeligibility.intake.ConditionCode.LATERAL_CANTHAL_LINES;
@@ -75,6 +77,12 @@ final class CosmeticCases {
             }),
         RuleCase.of("given glabellar lines alone, when they are assessed, then no forehead-alone precaution",
             Intakes.with(GLABELLAR_LINES),
-            a -> noReason(a, "c1", "FOREHEAD_WITHOUT_GLABELLAR")));
+            a -> noReason(a, "c1", "FOREHEAD_WITHOUT_GLABELLAR")),
+        RuleCase.of("given forehead lines whose given sites include the glabella, without a glabellar lines concern, then no forehead-without-glabellar precaution",
+            Intakes.patient().concern(Concern.of("c1", FOREHEAD_LINES).withSites(List.of(Site.FOREHEAD, Site.GLABELLA))),
+            a -> {
+              noReason(a, "c1", "FOREHEAD_WITHOUT_GLABELLAR");
+              decision(a, "c1", ELIGIBLE);
+            }));
   }
 }

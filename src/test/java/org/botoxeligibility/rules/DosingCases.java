@@ -1,5 +1,8 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.intake.ConditionCode.CHRONIC_MIGRAINE;
+import static org.botoxeligibility.testing.Reasons.restsOn;
+import org.botoxeligibility.intake.Site;
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.EPISODIC_MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
@@ -82,7 +85,8 @@ final class DosingCases {
             }),
         // Cumulative dose, adults: more than 400 units planned plus given within the interval.
         RuleCase.of("given an adult with 245 and 155 units planned in two concerns, then the cumulative dose of 400 is within the adult limit",
-            Intakes.patient().concern(dystonia("c1", 245)).concern(Intakes.chronicMigraine("c2")),
+            Intakes.patient().concern(dystonia("c1", 245)).concern(Intakes.chronicMigraine("c2"))
+                .treated(200, CERVICAL_DYSTONIA, 236, Response.GOOD),
             a -> {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
               noReason(a, "c2", "CUMULATIVE_DOSE_LIMIT");
@@ -145,7 +149,8 @@ final class DosingCases {
             Intakes.patient().concern(spasticity("c1", 340)).age(17).weightKg(100.0),
             a -> {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
-              decision(a, "c1", ELIGIBLE);
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // a child treated for spasticity
             }),
         RuleCase.of("given a child of 8 weighing 20 kg with 201 units planned, then the paediatric cumulative dose is above 10 U/kg (200 units)",
             Intakes.patient().concern(spasticity("c1", 201)).age(8).weightKg(20.0),
@@ -155,7 +160,7 @@ final class DosingCases {
             Intakes.patient().concern(spasticity("c1", 200)).age(8).weightKg(20.0),
             a -> {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // a child treated for spasticity
             }),
         RuleCase.of("given a child of 10 weighing 25.5 kg with 200 units planned and 56 units given 30 days ago, then the paediatric cumulative dose of 256 is above 255 units",
             Intakes.patient().concern(spasticity("c1", 200)).age(10).weightKg(25.5)
@@ -198,7 +203,7 @@ final class DosingCases {
             a -> {
               noReason(a, "c1", "MISSING_INFORMATION");
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // a child treated for spasticity
             }),
         // Non-response to the last two treatments for the condition.
         RuleCase.of("given the last two cervical dystonia treatments both without response, then treatment non-response needs evaluation",
@@ -261,13 +266,15 @@ final class DosingCases {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given muscle weakness after a past neck pain treatment, when cervical dystonia is assessed, then no prior adverse reaction (another condition)",
-            Intakes.with(CERVICAL_DYSTONIA).treated(200, NECK_PAIN, 50, Response.GOOD, AdverseReaction.MUSCLE_WEAKNESS),
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, NECK_PAIN, 50, Response.GOOD, AdverseReaction.MUSCLE_WEAKNESS)
+                .treated(300, CERVICAL_DYSTONIA, 236, Response.GOOD),
             a -> {
               noReason(a, "c1", "PRIOR_ADVERSE_REACTION");
               decision(a, "c1", ELIGIBLE);
             }),
         RuleCase.of("given muscle weakness after a past treatment without a condition, then no prior adverse reaction for the concern",
-            Intakes.with(CERVICAL_DYSTONIA).treated(200, null, 100, Response.GOOD, AdverseReaction.MUSCLE_WEAKNESS),
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, null, 100, Response.GOOD, AdverseReaction.MUSCLE_WEAKNESS)
+                .treated(300, CERVICAL_DYSTONIA, 236, Response.GOOD),
             a -> {
               noReason(a, "c1", "PRIOR_ADVERSE_REACTION");
               decision(a, "c1", ELIGIBLE);
@@ -277,6 +284,151 @@ final class DosingCases {
             a -> {
               noReason(a, "c1", "PRIOR_ADVERSE_REACTION");
               noReason(a, "c1", "TREATMENT_NON_RESPONSE");
-            }));
+            }),
+        // Knowledge base 1.1: the source of the retreatment interval follows the label.
+        RuleCase.of("given chronic migraine treated 30 days ago, then the retreatment interval cites the BOTOX PI, which fixes 12 weeks for it",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).treated(30, CHRONIC_MIGRAINE, 155, Response.GOOD),
+            a -> {
+              var r = reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, "30 days");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
+              assertThat(r.message()).doesNotContain("this clinic applies");
+              restsOn(r, "/treatmentHistory/0");
+            }),
+        RuleCase.of("given glabellar lines treated 30 days ago, then the retreatment interval cites the BOTOX Cosmetic PI",
+            Intakes.with(GLABELLAR_LINES).treated(30, GLABELLAR_LINES, 20, Response.GOOD),
+            a -> assertThat(reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, "30 days").source())
+                .isEqualTo("BOTOX Cosmetic PI §2")),
+        RuleCase.of("given cervical dystonia treated 30 days ago, then the retreatment interval is clinic policy applying the label's 12 weeks",
+            Intakes.with(CERVICAL_DYSTONIA).treated(30, CERVICAL_DYSTONIA, 236, Response.GOOD),
+            a -> assertThat(reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, "this clinic applies the label's 12 weeks").source())
+                .isEqualTo("Clinic policy")),
+        // Knowledge base 1.1: a child's default dose never exceeds the paediatric maximum.
+        RuleCase.of("given a child of 8 weighing 20 kg with neurogenic detrusor overactivity and no planned units, then the default dose is 6 U/kg (120 units), not the adult 200, and nothing is flagged",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY)).age(8).weightKg(20.0),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(120);
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+              noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
+            }),
+        RuleCase.of("given a child of 8 weighing 20.3 kg with neurogenic detrusor overactivity, then the default dose is rounded down to 121 units and does not trip its own limit of 121.8",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY)).age(8).weightKg(20.3),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(121);
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+            }),
+        RuleCase.of("given a heavy child of 15 weighing 60 kg with upper limb spasticity and no planned units, then the default dose is the 200 unit ceiling",
+            Intakes.patient().concern(Concern.of("c1", SPASTICITY).withSites(List.of(Site.UPPER_LIMB))).age(15).weightKg(60.0),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(200);
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+            }),
+        RuleCase.of("given a child of 10 weighing 25 kg with lower limb spasticity and no planned units, then the default dose is 8 U/kg (200 units)",
+            Intakes.patient().concern(Concern.of("c1", SPASTICITY).withSites(List.of(Site.LOWER_LIMB))).age(10).weightKg(25.0),
+            a -> assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(200)),
+        RuleCase.of("given a child of 10 weighing 25 kg with spasticity of both limbs and no planned units, then the default dose is the cumulative 10 U/kg (250 units)",
+            Intakes.with(SPASTICITY).age(10).weightKg(25.0),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(250);
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+              noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
+            }),
+        RuleCase.of("given a child of 10 weighing 40 kg with spasticity of both limbs, then the default dose is the typical 300 units (under 10 U/kg and 340)",
+            Intakes.with(SPASTICITY).age(10).weightKg(40.0),
+            a -> assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(300)),
+        RuleCase.of("given an adult with neurogenic detrusor overactivity and no planned units, then the default dose is the typical 200 units",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY)).weightKg(20.0),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(200);
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+            }),
+        RuleCase.of("given a child of 8 without a weight, then no default dose is planned and the weight is missing",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY)).age(8),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isNull();
+              var r = reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "weightKg is not given", "8-year-old");
+              restsOn(r, "/patient/weightKg", "/patient/ageYears");
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+            }),
+        // Knowledge base 1.1: the paediatric maximum per indication.
+        RuleCase.of("given a child of 8 weighing 20 kg with 121 units planned for upper limb spasticity, then the planned dose is above 6 U/kg (120 units)",
+            Intakes.patient().concern(spasticity("c1", 121).withSites(List.of(Site.UPPER_LIMB))).age(8).weightKg(20.0),
+            a -> {
+              var r = reason(a, "c1", "PAEDIATRIC_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION,
+                  "121 units", "upper limb spasticity", "8-year-old", "20 kg", "6 units/kg (120 units)", "200 units");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
+              restsOn(r, "/concerns/0/plannedUnits", "/patient/weightKg", "/patient/ageYears", "/concerns/0/sites");
+              decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
+            }),
+        RuleCase.of("given a child of 8 weighing 20 kg with exactly 120 units planned for upper limb spasticity, then the planned dose is at 6 U/kg and allowed",
+            Intakes.patient().concern(spasticity("c1", 120).withSites(List.of(Site.UPPER_LIMB))).age(8).weightKg(20.0),
+            a -> noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT")),
+        RuleCase.of("given a heavy child of 16 weighing 70 kg with 201 units planned for upper limb spasticity, then the planned dose is above the 200 unit ceiling",
+            Intakes.patient().concern(spasticity("c1", 201).withSites(List.of(Site.UPPER_LIMB))).age(16).weightKg(70.0),
+            a -> reason(a, "c1", "PAEDIATRIC_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "201 units", "200 units")),
+        RuleCase.of("given a heavy child of 16 weighing 70 kg with 200 units planned for upper limb spasticity, then the ceiling is met and allowed",
+            Intakes.patient().concern(spasticity("c1", 200).withSites(List.of(Site.UPPER_LIMB))).age(16).weightKg(70.0),
+            a -> noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT")),
+        RuleCase.of("given a child of 8 weighing 20 kg with 161 units planned for lower limb spasticity, then the planned dose is above 8 U/kg (160 units)",
+            Intakes.patient().concern(spasticity("c1", 161).withSites(List.of(Site.LOWER_LIMB))).age(8).weightKg(20.0),
+            a -> reason(a, "c1", "PAEDIATRIC_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "161 units", "lower limb spasticity", "(160 units)", "300 units")),
+        RuleCase.of("given a child of 8 weighing 20 kg with 160 units planned for lower limb spasticity, then the planned dose is at 8 U/kg and allowed",
+            Intakes.patient().concern(spasticity("c1", 160).withSites(List.of(Site.LOWER_LIMB))).age(8).weightKg(20.0),
+            a -> noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT")),
+        RuleCase.of("given a child of 8 weighing 20 kg with 180 units planned for spasticity of both limbs, then no per-indication maximum applies (the cumulative 10 U/kg does)",
+            Intakes.patient().concern(spasticity("c1", 180)).age(8).weightKg(20.0),
+            a -> {
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+              noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
+            }),
+        RuleCase.of("given a child of 8 weighing 20 kg with 121 units planned for neurogenic detrusor overactivity, then the planned dose is above 6 U/kg",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(121)).age(8).weightKg(20.0),
+            a -> reason(a, "c1", "PAEDIATRIC_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "121 units", "neurogenic detrusor overactivity", "(120 units)")),
+        RuleCase.of("given a patient of 18 weighing 20 kg with 200 units planned for neurogenic detrusor overactivity, then no paediatric maximum (an adult)",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(200)).age(18).weightKg(20.0),
+            a -> noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT")),
+        RuleCase.of("given a child of 8 without a weight and 300 units planned for upper limb spasticity, then no paediatric maximum can be checked and the weight is missing",
+            Intakes.patient().concern(spasticity("c1", 300).withSites(List.of(Site.UPPER_LIMB))).age(8),
+            a -> {
+              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+              reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "weightKg is not given");
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(300);
+            }),
+        // Knowledge base 1.1: cervical dystonia.
+        RuleCase.of("given cervical dystonia without an earlier onabotulinumtoxinA treatment for it, then the patient new to it starts below the typical dose, and the message names the planned units",
+            Intakes.with(CERVICAL_DYSTONIA),
+            a -> {
+              var r = reason(a, "c1", "LOWER_INITIAL_DOSE", ELIGIBLE_WITH_PRECAUTIONS, "236 units", "236 units are planned by default");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
+              restsOn(r, "/concerns/0/condition", "/treatmentHistory", "/concerns/0");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+            }),
+        RuleCase.of("given cervical dystonia with 120 units planned and no earlier treatment, then the lower initial dose names the 120 units",
+            Intakes.patient().concern(dystonia("c1", 120)),
+            a -> restsOn(reason(a, "c1", "LOWER_INITIAL_DOSE", ELIGIBLE_WITH_PRECAUTIONS, "120 units are planned"), "/concerns/0/plannedUnits")),
+        RuleCase.of("given cervical dystonia treated with abobotulinumtoxinA before, then it is still new to onabotulinumtoxinA (units are not interchangeable)",
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, CERVICAL_DYSTONIA, Product.ABOBOTULINUMTOXINA, 500, Response.GOOD),
+            a -> reason(a, "c1", "LOWER_INITIAL_DOSE", ELIGIBLE_WITH_PRECAUTIONS, "No earlier onabotulinumtoxinA")),
+        RuleCase.of("given cervical dystonia and an onabotulinumtoxinA treatment for neck pain before, then it is still new to onabotulinumtoxinA for cervical dystonia",
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, NECK_PAIN, 50, Response.GOOD),
+            a -> reason(a, "c1", "LOWER_INITIAL_DOSE", ELIGIBLE_WITH_PRECAUTIONS, "No earlier")),
+        RuleCase.of("given cervical dystonia treated with onabotulinumtoxinA before, then no lower initial dose",
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, CERVICAL_DYSTONIA, 236, Response.GOOD),
+            a -> {
+              noReason(a, "c1", "LOWER_INITIAL_DOSE");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given neck pain without earlier treatment, then no lower initial dose (cervical dystonia only)",
+            Intakes.with(NECK_PAIN),
+            a -> noReason(a, "c1", "LOWER_INITIAL_DOSE")),
+        RuleCase.of("given cervical dystonia, then the sternocleidomastoid dose limit of 100 units informs",
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, CERVICAL_DYSTONIA, 236, Response.GOOD),
+            a -> {
+              var r = reason(a, "c1", "STERNOCLEIDOMASTOID_DOSE_LIMIT", ELIGIBLE, "100 units", "sternocleidomastoid", "swallowing");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
+              restsOn(r, "/concerns/0/condition");
+            }),
+        RuleCase.of("given neck pain, then no sternocleidomastoid dose limit (cervical dystonia only)",
+            Intakes.with(NECK_PAIN),
+            a -> noReason(a, "c1", "STERNOCLEIDOMASTOID_DOSE_LIMIT")));
   }
 }

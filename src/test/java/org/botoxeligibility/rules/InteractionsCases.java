@@ -1,5 +1,9 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.intake.ConditionCode.LATERAL_CANTHAL_LINES;
+import static org.botoxeligibility.intake.ConditionCode.BLEPHAROSPASM;
+import static org.botoxeligibility.intake.ConditionCode.STRABISMUS;
+import static org.botoxeligibility.testing.Reasons.restsOn;
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
 import static org.botoxeligibility.intake.ConditionCode.NEUROGENIC_DETRUSOR_OVERACTIVITY;
@@ -135,19 +139,20 @@ final class InteractionsCases {
               noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
             }),
         RuleCase.of("given a patient on clopidogrel, when a neurogenic bladder injection is assessed, then the bleeding risk gives the antithrombotic plan (antiplatelets held 3 days, anticoagulants managed), not bruising",
-            Intakes.with(NEUROGENIC_DETRUSOR_OVERACTIVITY).medication("clopidogrel"),
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY)).medication("clopidogrel"),
             a -> {
               var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "clopidogrel", "antiplatelet",
-                  "held 3 days", "anticoagulants are managed");
+                  "stopped at least 3 days before the procedure", "anticoagulants are managed");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
               assertThat(r.message()).doesNotContain("bruising");
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given a patient on apixaban, when an overactive bladder injection is assessed, then the bleeding risk gives the antithrombotic plan",
-            Intakes.patient().concern(Concern.of("c1", OVERACTIVE_BLADDER).withPriorTherapiesFailed(1))
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER))
                 .medication("apixaban"),
             a -> {
               var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "apixaban", "anticoagulant",
-                  "held 3 days", "anticoagulants are managed");
+                  "stopped at least 3 days", "anticoagulants are managed");
               assertThat(r.message()).doesNotContain("bruising");
             }),
         RuleCase.of("given a patient on aspirin with a bladder and a cosmetic concern, then the bladder concern gets the antithrombotic plan and the cosmetic one the bruising message",
@@ -155,11 +160,11 @@ final class InteractionsCases {
             a -> {
               var cosmetic = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "aspirin", "bruising");
               assertThat(cosmetic.message()).doesNotContain("held");
-              var bladder = reason(a, "c2", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "aspirin", "held 3 days");
+              var bladder = reason(a, "c2", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "aspirin", "stopped at least 3 days");
               assertThat(bladder.message()).doesNotContain("bruising");
             }),
         RuleCase.of("given a patient on no antithrombotic drug and no bleeding disorder, when a bladder injection is assessed, then no bleeding risk",
-            Intakes.with(NEUROGENIC_DETRUSOR_OVERACTIVITY).medication("metformin"),
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER)).medication("metformin"),
             a -> {
               noReason(a, "c1", "BLEEDING_RISK");
               decision(a, "c1", ELIGIBLE);
@@ -182,6 +187,75 @@ final class InteractionsCases {
             a -> {
               noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
               decision(a, "c1", ELIGIBLE);
+            }),
+        // Knowledge base 1.1: names matched by whole words; local forms classed other.
+        RuleCase.of("given a medication written as clinical software does, Gentamicin 40 MG/ML Injectable Solution, then it is gentamicin, an aminoglycoside",
+            Intakes.with(GLABELLAR_LINES).medication("Gentamicin 40 MG/ML Injectable Solution"),
+            a -> {
+              var r = reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", DEFERRED, "Gentamicin 40 MG/ML Injectable Solution", "gentamicin", "aminoglycoside");
+              assertThat(r.source()).isEqualTo("Clinic policy on BOTOX PI §7");
+              restsOn(r, "/medicalHistory/medications/0");
+              noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
+            }),
+        RuleCase.of("given magnesium sulfate 50 % injection, then it is magnesium sulfate, which inhibits neuromuscular transmission",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).medication("magnesium sulfate 50 % injection"),
+            a -> reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "magnesium sulfate")),
+        RuleCase.of("given Aspirin 81 MG / Clopidogrel 75 MG, then both names are found and the bleeding risk names them",
+            Intakes.with(GLABELLAR_LINES).medication("Aspirin 81 MG / Clopidogrel 75 MG"),
+            a -> reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "aspirin and clopidogrel", "antiplatelet")),
+        RuleCase.of("given Warfarin Sodium 5 MG Oral Tablet, then it is warfarin, an anticoagulant",
+            Intakes.with(GLABELLAR_LINES).medication("Warfarin Sodium 5 MG Oral Tablet"),
+            a -> reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "warfarin", "anticoagulant")),
+        RuleCase.of("given a name that only contains a listed name inside a word, Gentamicinol, then it is not gentamicin and is unrecognized",
+            Intakes.with(GLABELLAR_LINES).medication("Gentamicinol 5 MG"),
+            a -> {
+              noReason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG");
+              reason(a, "c1", "UNRECOGNIZED_MEDICATION", ELIGIBLE_WITH_PRECAUTIONS, "Gentamicinol 5 MG");
+            }),
+        RuleCase.of("given Clindamycin Phosphate 1% Topical Gel, then it is recognized as a local form classed other: no interaction, not unrecognized",
+            Intakes.with(GLABELLAR_LINES).medication("Clindamycin Phosphate 1% Topical Gel"),
+            a -> {
+              noReason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG");
+              noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given Tobramycin 0.3% Ophthalmic Solution, then it is a local form, not an aminoglycoside that reaches the neuromuscular junction",
+            Intakes.with(GLABELLAR_LINES).medication("Tobramycin 0.3% Ophthalmic Solution"),
+            a -> {
+              noReason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given clindamycin eye drops given with the class aminoglycoside, then the given class still counts (never less than either says)",
+            Intakes.with(GLABELLAR_LINES).medication("clindamycin eye drops", DrugClass.AMINOGLYCOSIDE),
+            a -> reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", DEFERRED, "given as aminoglycoside")),
+        RuleCase.of("given oral clindamycin (Clindamycin 300 MG Oral Capsule), then it still inhibits neuromuscular transmission",
+            Intakes.with(GLABELLAR_LINES).medication("Clindamycin 300 MG Oral Capsule"),
+            a -> reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", DEFERRED, "clindamycin")),
+        // Knowledge base 1.1: bleeding risk around the eyes.
+        RuleCase.of("given warfarin, when strabismus is assessed, then the bleeding risk warns of retrobulbar haemorrhage and orbital decompression",
+            Intakes.with(STRABISMUS).medication("warfarin"),
+            a -> {
+              var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "warfarin", "retrobulbar haemorrhage", "decompression of the orbit");
+              assertThat(r.source()).isEqualTo("BOTOX PI §5");
+              assertThat(r.message()).doesNotContain("bruising");
+              restsOn(r, "/medicalHistory/medications/0", "/concerns/0");
+            }),
+        RuleCase.of("given warfarin, when blepharospasm is assessed, then the bleeding risk warns of ecchymosis in the eyelid, limited by pressure",
+            Intakes.with(BLEPHAROSPASM).medication("warfarin"),
+            a -> {
+              var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "Ecchymosis", "eyelid", "pressure");
+              assertThat(r.source()).isEqualTo("BOTOX PI §5");
+              assertThat(r.message()).doesNotContain("retrobulbar");
+            }),
+        RuleCase.of("given warfarin, when crow's feet (periorbital) are assessed, then the bleeding risk warns of eyelid ecchymosis",
+            Intakes.with(LATERAL_CANTHAL_LINES).medication("warfarin"),
+            a -> reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "Ecchymosis", "periorbital")),
+        RuleCase.of("given warfarin, when glabellar lines are assessed, then the bleeding risk is the clinic's bruising precaution",
+            Intakes.with(GLABELLAR_LINES).medication("warfarin"),
+            a -> {
+              var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "bruising");
+              assertThat(r.source()).isEqualTo("Clinic policy");
+              assertThat(r.message()).doesNotContain("Ecchymosis").doesNotContain("retrobulbar");
             }));
   }
 }

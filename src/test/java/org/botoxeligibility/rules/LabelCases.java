@@ -1,5 +1,11 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.intake.ConditionCode.FOREHEAD_LINES;
+import static org.botoxeligibility.testing.Reasons.restsOn;
+import org.botoxeligibility.intake.ConditionCode;
+import org.botoxeligibility.intake.Site;
+import org.botoxeligibility.intake.Concern;
+import org.botoxeligibility.assessment.Insurance;
 import static org.botoxeligibility.intake.ConditionCode.BRUXISM;
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.EPISODIC_MIGRAINE;
@@ -21,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.LabelStatus;
+import org.botoxeligibility.intake.Response;
 import org.botoxeligibility.testing.Intakes;
 import org.botoxeligibility.testing.RuleCase;
 
@@ -51,10 +58,11 @@ final class LabelCases {
             Intakes.with(SIALORRHEA),
             a -> reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "Drooling (sialorrhea)")),
         RuleCase.of("given cervical dystonia, an on-label therapeutic use, when it is assessed, then no off-label reason",
-            Intakes.with(CERVICAL_DYSTONIA),
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, CERVICAL_DYSTONIA, 200, Response.GOOD),
             a -> {
               noReason(a, "c1", "OFF_LABEL_USE");
               noReason(a, "c1", "NOT_AN_EFFECTIVE_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
               decision(a, "c1", ELIGIBLE);
             }),
         RuleCase.of("given glabellar lines, an on-label cosmetic use, when they are assessed, then no off-label reason",
@@ -97,6 +105,56 @@ final class LabelCases {
               noReason(a, "c1", "NOT_AN_EFFECTIVE_USE");
               reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "Teeth grinding (bruxism)");
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
-            }));
+            }),
+        // Knowledge base 1.1: a labelled condition injected outside its labelled areas is off-label.
+        RuleCase.of("given chronic migraine injected also into the lower back, then the use is off-label: informed consent, insurance unlikely, no payer criteria",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1").withPriorTherapiesFailed(0)
+                .withSites(List.of(Site.FOREHEAD, Site.NECK, Site.LOWER_BACK))),
+            a -> {
+              var r = reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "lower back", "labelled for injection of", "informed consent");
+              assertThat(r.message()).doesNotContain("also injects forehead").doesNotContain("also injects neck");
+              restsOn(r, "/concerns/0/sites", "/concerns/0/condition");
+              var rec = recommendation(a, "c1");
+              assertThat(rec.labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+              assertThat(rec.insurance()).isEqualTo(Insurance.UNLIKELY);
+              noReason(a, "c1", "PAYER_CRITERIA_NOT_MET");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+            }),
+        RuleCase.of("given chronic migraine injected at labelled sites only (glabella and upper back included since 1.1), then it stays on label",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1").withSites(List.of(Site.GLABELLA, Site.UPPER_BACK, Site.SCALP))),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.LIKELY_COVERED);
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given glabellar lines injected into the forehead too, then the cosmetic use is off-label and still not covered",
+            Intakes.patient().concern(Concern.of("c1", GLABELLAR_LINES).withSites(List.of(Site.GLABELLA, Site.FOREHEAD))),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "forehead");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.NOT_COVERED);
+            }),
+        RuleCase.of("given forehead lines injected into the forehead and the glabella, then they stay on label (the label treats them together)",
+            Intakes.patient().concern(Concern.of("c1", FOREHEAD_LINES).withSites(List.of(Site.FOREHEAD, Site.GLABELLA))),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
+            }),
+        RuleCase.of("given neck pain, an off-label row, at the shoulder, then one off-label reason, the row's",
+            Intakes.patient().concern(Concern.of("c1", NECK_PAIN).withSites(List.of(Site.SHOULDER))),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "is an off-label use");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+            }),
+        RuleCase.of("given migraine not yet classified with sites given outside the chronic migraine areas, then no off-label reason (an unresolved alias)",
+            Intakes.patient().concern(Concern.of("c1", ConditionCode.MIGRAINE).withSites(List.of(Site.LOWER_BACK))),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
+            }),
+        RuleCase.of("given tension-type headache, then the not-effective use says the evidence concerns chronic tension-type headache and that the guideline is retired",
+            Intakes.with(TENSION_TYPE_HEADACHE),
+            a -> restsOn(reason(a, "c1", "NOT_AN_EFFECTIVE_USE", NOT_ELIGIBLE, "chronic tension-type headache", "probably ineffective", "retired 2025", "Level B"), "/concerns/0/condition")));
   }
 }

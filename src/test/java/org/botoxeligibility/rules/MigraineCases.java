@@ -1,5 +1,6 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.intake.ConditionCode.CHRONIC_MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.TENSION_TYPE_HEADACHE;
 import static org.botoxeligibility.assessment.Effect.ELIGIBLE;
@@ -165,6 +166,16 @@ final class MigraineCases {
               assertThat(reasons(a, "c1", "MISSING_INFORMATION")).hasSize(1);
               noReason(a, "c1", "CHRONIC_MIGRAINE_CRITERIA_MET");
               noReason(a, "c1", "CHRONIC_MIGRAINE_CRITERIA_NOT_MET");
+            }),
+        RuleCase.of("given chronic migraine failing every criterion, then each reason cites its source: the PI for days and hours, ICHD-3 for months and migraine days",
+            Intakes.patient().concern(Concern.of("c1", CHRONIC_MIGRAINE).withHeadache(14, 7, 3.5, 3).withPriorTherapiesFailed(2)),
+            a -> {
+              var sources = reasons(a, "c1", "CHRONIC_MIGRAINE_CRITERIA_NOT_MET").stream()
+                  .collect(java.util.stream.Collectors.toMap(r -> r.evidence().get(0).path(), r -> r.source()));
+              assertThat(sources).containsEntry("/concerns/0/headacheDaysPerMonth", "BOTOX PI §1")
+                  .containsEntry("/concerns/0/headacheHoursPerDay", "BOTOX PI §1")
+                  .containsEntry("/concerns/0/monthsWithSymptoms", "ICHD-3 1.3")
+                  .containsEntry("/concerns/0/migraineDaysPerMonth", "ICHD-3 1.3");
             }));
   }
 }

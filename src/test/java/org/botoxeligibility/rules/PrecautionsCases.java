@@ -1,5 +1,6 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.testing.Reasons.restsOn;
 import static org.botoxeligibility.intake.ConditionCode.BLEPHAROSPASM;
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.FOREHEAD_LINES;
@@ -123,10 +124,22 @@ final class PrecautionsCases {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given no cardiovascular disease, when a concern is assessed, then no cardiovascular precaution",
-            Intakes.with(CERVICAL_DYSTONIA).comorbidity(Comorbidity.BODY_DYSMORPHIC_DISORDER),
+            Intakes.with(GLABELLAR_LINES).concern(Intakes.chronicMigraine("c2"))
+                .comorbidity(Comorbidity.DRY_EYE),
             a -> {
               noReason(a, "c1", "CARDIOVASCULAR_DISEASE");
+              noReason(a, "c2", "CARDIOVASCULAR_DISEASE");
               decision(a, "c1", ELIGIBLE);
+              decision(a, "c2", ELIGIBLE);
+            }),
+        RuleCase.of("given cardiovascular disease and a cosmetic and a therapeutic concern, then each cites its own label",
+            Intakes.with(GLABELLAR_LINES).concern(Intakes.chronicMigraine("c2")).comorbidity(Comorbidity.CARDIOVASCULAR_DISEASE),
+            a -> {
+              var cosmetic = reason(a, "c1", "CARDIOVASCULAR_DISEASE", ELIGIBLE_WITH_PRECAUTIONS, "cardiovascular disease");
+              assertThat(cosmetic.source()).isEqualTo("BOTOX Cosmetic PI §5");
+              var therapeutic = reason(a, "c2", "CARDIOVASCULAR_DISEASE", ELIGIBLE_WITH_PRECAUTIONS, "since marketing");
+              assertThat(therapeutic.source()).isEqualTo("BOTOX PI §6, post-marketing");
+              restsOn(therapeutic, "/medicalHistory/conditions/0");
             }));
   }
 }

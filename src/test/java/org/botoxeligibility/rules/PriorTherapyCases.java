@@ -29,8 +29,10 @@ final class PriorTherapyCases {
 
   /** A concern with the given number of failed prior therapies (null: not given); a secondary cause excluded. */
   private static Intakes tried(ConditionCode condition, Integer priorTherapiesFailed) {
+    // bladder facts that leave the retention rules nothing to say
     return Intakes.patient().concern(Concern.of("c1", condition)
-        .withPriorTherapiesFailed(priorTherapiesFailed).withSecondaryCauseExcluded(true));
+        .withPriorTherapiesFailed(priorTherapiesFailed).withSecondaryCauseExcluded(true)
+        .withBladder(50.0, true));
   }
 
   private static Intakes migraineTried(Integer priorTherapiesFailed) {
@@ -63,12 +65,12 @@ final class PriorTherapyCases {
         RuleCase.of("given overactive bladder with priorTherapiesFailed not given, then first-line oral drugs come before toxin",
             tried(OVERACTIVE_BLADDER, null),
             a -> {
-              reason(a, "c1", "FIRST_LINE_THERAPY_NOT_TRIED", ELIGIBLE_WITH_PRECAUTIONS, "not given", "overactive bladder", "oral drugs");
+              reason(a, "c1", "FIRST_LINE_THERAPY_NOT_TRIED", ELIGIBLE_WITH_PRECAUTIONS, "not given", "overactive bladder", "an anticholinergic medication");
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given overactive bladder with 0 prior therapies failed, then first-line oral drugs come before toxin",
             tried(OVERACTIVE_BLADDER, 0),
-            a -> reason(a, "c1", "FIRST_LINE_THERAPY_NOT_TRIED", ELIGIBLE_WITH_PRECAUTIONS, "is 0", "oral drugs")),
+            a -> reason(a, "c1", "FIRST_LINE_THERAPY_NOT_TRIED", ELIGIBLE_WITH_PRECAUTIONS, "is 0", "an anticholinergic medication")),
         RuleCase.of("given overactive bladder with 1 prior therapy failed, then first-line therapy has been tried and payer criteria are met",
             tried(OVERACTIVE_BLADDER, 1),
             a -> {
@@ -84,12 +86,19 @@ final class PriorTherapyCases {
               noReason(a, "c1", "PAYER_CRITERIA_NOT_MET");
               assertThat(recommendation(a, "c1").insurance()).isEqualTo(UNLIKELY);
             }),
-        RuleCase.of("given neurogenic bladder overactivity with priorTherapiesFailed not given, then no first-line therapy or payer criteria reason",
+        // Since 1.1 neurogenic detrusor overactivity has first-line therapy and payer criteria too.
+        RuleCase.of("given neurogenic bladder overactivity with priorTherapiesFailed not given, then an anticholinergic comes first and the payer's criteria are not met",
             tried(NEUROGENIC_DETRUSOR_OVERACTIVITY, null),
+            a -> {
+              reason(a, "c1", "FIRST_LINE_THERAPY_NOT_TRIED", ELIGIBLE_WITH_PRECAUTIONS, "not given", "neurogenic bladder overactivity", "an anticholinergic medication");
+              reason(a, "c1", "PAYER_CRITERIA_NOT_MET", ELIGIBLE, "1 or more", "none is documented");
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(CRITERIA_NOT_MET);
+            }),
+        RuleCase.of("given neurogenic bladder overactivity with 1 prior therapy failed, then first-line therapy has been tried and payer criteria are met",
+            tried(NEUROGENIC_DETRUSOR_OVERACTIVITY, 1),
             a -> {
               noReason(a, "c1", "FIRST_LINE_THERAPY_NOT_TRIED");
               noReason(a, "c1", "PAYER_CRITERIA_NOT_MET");
-              decision(a, "c1", ELIGIBLE);
               assertThat(recommendation(a, "c1").insurance()).isEqualTo(LIKELY_COVERED);
             }),
         RuleCase.of("given chronic migraine with 0 prior therapies failed, then no first-line therapy reason (the label does not place one first) but payer criteria are not met",

@@ -30,7 +30,8 @@ import org.botoxeligibility.intake.Workflow;
 public final class Intakes {
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
-  private int age = 40;
+  private Integer age = 40;
+  private LocalDate birthDate;
   private Sex sex = Sex.MALE;
   private Boolean pregnant;
   private Boolean breastfeeding;
@@ -61,6 +62,14 @@ public final class Intakes {
         .withPriorTherapiesFailed(2);
   }
 
+  /**
+   * A bladder concern with nothing of the bladder rules left to say: one anticholinergic tried,
+   * a post-void residual of 50 mL, and routine self-catheterisation (so no retention monitoring).
+   */
+  public static Concern bladder(String id, ConditionCode condition) {
+    return Concern.of(id, condition).withPriorTherapiesFailed(1).withBladder(50.0, true);
+  }
+
   public Intakes concern(Concern concern) {
     concerns.add(concern);
     return this;
@@ -72,6 +81,13 @@ public final class Intakes {
 
   public Intakes age(int years) {
     age = years;
+    return this;
+  }
+
+  /** The age given as a birth date instead of ageYears. */
+  public Intakes birthDate(LocalDate value) {
+    birthDate = value;
+    age = null;
     return this;
   }
 
@@ -147,7 +163,7 @@ public final class Intakes {
 
   public Intake build() {
     return new Intake("TEST-1", TODAY,
-        new Patient(age, null, sex, pregnant, breastfeeding, weightKg),
+        new Patient(age, birthDate, sex, pregnant, breastfeeding, weightKg),
         concerns,
         new MedicalHistory(comorbidities, allergies, medications, infectionSites),
         treatments,

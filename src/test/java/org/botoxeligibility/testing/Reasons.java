@@ -44,6 +44,12 @@ public final class Reasons {
     return r;
   }
 
+  /** The reason rests on (at least) these JSON Pointers of the intake. */
+  public static void restsOn(Reason r, String... paths) {
+    assertThat(r.evidence().stream().map(org.botoxeligibility.assessment.Evidence::path).toList())
+        .as("evidence of %s", r.code()).contains(paths);
+  }
+
   /** The concern has no reason with this code. */
   public static void noReason(Assessment a, String concernId, String code) {
     assertThat(reasons(a, concernId, code)).as("reasons %s of concern %s", code, concernId)
