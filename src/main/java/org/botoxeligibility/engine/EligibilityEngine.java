@@ -168,7 +168,7 @@ public final class EligibilityEngine {
     try {
       session.setGlobal("policy", policy);
       session.setGlobal("catalog", catalog);
-      IntakePointers given = new IntakePointers(intake, valid);
+      IntakePointers given = new IntakePointers(valid);
       session.setGlobal("given", given);
       Facts.insert(session, valid, given, drugs);
       if (filter == null) {

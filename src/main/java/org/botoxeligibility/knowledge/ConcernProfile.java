@@ -64,8 +64,8 @@ public final class ConcernProfile {
   }
 
   /**
-   * The concern's condition as given: {@code /concerns/N/condition}, or {@code /concerns/N/icd10}
-   * when only the ICD-10-CM code was given.
+   * The concern's condition as given: {@code /concerns/N/icd10} when an ICD-10-CM code was given,
+   * else {@code /concerns/N/condition}.
    *
    * @return the pointer
    */

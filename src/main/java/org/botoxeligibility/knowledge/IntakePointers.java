@@ -30,18 +30,21 @@ public final class IntakePointers {
   private final List<Site> infectionSites;
 
   /**
-   * The pointers of an intake.
+   * The pointers of a validated intake. Validation keeps every list in its order and every field
+   * that was given, and only adds defaults, so the pointers are those of the intake as given: a
+   * concern that gives an ICD-10-CM code points to it (the condition was resolved from it, or
+   * given as well and agreeing), and a patient with a birth date points to it (the age was
+   * computed from it, or given as well and agreeing).
    *
-   * @param asGiven the intake as the caller gave it (before defaults)
-   * @param valid the same intake validated (defaults resolved; the same lists in the same order)
+   * @param valid the validated intake
    */
-  public IntakePointers(Intake asGiven, Intake valid) {
+  public IntakePointers(Intake valid) {
     for (int i = 0; i < valid.concerns().size(); i++) {
       Concern c = valid.concerns().get(i);
       concernIndex.put(c.id(), i);
-      conditionGiven.put(c.id(), asGiven.concerns().get(i).condition() != null);
+      conditionGiven.put(c.id(), c.icd10() == null);
     }
-    this.ageGiven = asGiven.patient().ageYears() != null;
+    this.ageGiven = valid.patient().birthDate() == null;
     this.comorbidities = valid.medicalHistory().conditions();
     this.allergies = valid.medicalHistory().allergies();
     this.infectionSites = valid.medicalHistory().infectionSites();

@@ -754,10 +754,10 @@ class CliTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("botox-eligibility").contains("knowledge base 1.0.0");
+    assertThat(r.out()).contains("botox-eligibility").contains("knowledge base 1.1.0");
     // the project version comes from the jar's manifest; run from classes it is not known
     assertThat(r.out().lines().toList()).containsExactly(
-        r.out().lines().findFirst().orElseThrow(), "knowledge base 1.0.0");
+        r.out().lines().findFirst().orElseThrow(), "knowledge base 1.1.0");
     assertThat(r.out().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
         .matches("botox-eligibility (\\d+\\.\\d+\\.\\d+\\S*|\\(development build\\))"));
   }

@@ -93,6 +93,65 @@ class ClinicalInvariantsTest {
   }
 
   @Property(tries = 1000)
+  void an_unknown_bladder_fact_or_weight_is_never_better_than_a_known_one(
+      @ForAll("intakes") Intake intake) {
+    Intake bladder = withConcerns(intake, c -> c.withCondition(
+        c.id().hashCode() % 2 == 0 ? ConditionCode.OVERACTIVE_BLADDER
+            : ConditionCode.NEUROGENIC_DETRUSOR_OVERACTIVITY));
+    assertNoneRelaxed(withConcerns(bladder, c -> c.withBladder(c.postVoidResidualMl(), false)),
+        withConcerns(bladder, c -> c.withBladder(c.postVoidResidualMl(), null)),
+        "cleanIntermittentCatheterization: false -> absent");
+    assertNoneRelaxed(withConcerns(bladder, c -> c.withBladder(50.0, c.cleanIntermittentCatheterization())),
+        withConcerns(bladder, c -> c.withBladder(null, c.cleanIntermittentCatheterization())),
+        "postVoidResidualMl: 50 -> absent");
+    Intake child = new Intake(intake.intakeId(), intake.assessmentDate(),
+        intake.patient().withAgeYears(10).withWeightKg(30.0), intake.concerns(),
+        intake.medicalHistory(), intake.treatmentHistory(), intake.workflow());
+    assertNoneRelaxed(child, new Intake(child.intakeId(), child.assessmentDate(),
+        child.patient().withWeightKg(null), child.concerns(), child.medicalHistory(),
+        child.treatmentHistory(), child.workflow()), "a child's weightKg: 30 -> absent");
+  }
+
+  /**
+   * The sixth invariant (knowledge base 1.1): a patient who routinely self-catheterises is never
+   * refused for urinary retention; one who is not known to is never spared when retention is
+   * reported or the residual is above the limit.
+   */
+  @Property(tries = 1000)
+  void self_catheterisation_decides_the_retention_refusal(@ForAll("intakes") Intake intake) {
+    Intake bladder = withConcerns(intake, c -> c.withCondition(
+        c.id().hashCode() % 2 == 0 ? ConditionCode.OVERACTIVE_BLADDER
+            : ConditionCode.NEUROGENIC_DETRUSOR_OVERACTIVITY));
+    boolean retentionReported = bladder.medicalHistory().conditions()
+        .contains(Comorbidity.URINARY_RETENTION);
+    Assessment a = evaluate(bladder);
+    for (int i = 0; i < bladder.concerns().size(); i++) {
+      var concern = bladder.concerns().get(i);
+      Recommendation r = a.recommendations().get(i);
+      boolean refusedForRetention = r.hasReason("URINARY_RETENTION");
+      if (Boolean.TRUE.equals(concern.cleanIntermittentCatheterization())) {
+        assertThat(refusedForRetention).as("a self-catheterising patient refused for retention")
+            .isFalse();
+      } else {
+        boolean retention = retentionReported || (concern.postVoidResidualMl() != null
+            && concern.postVoidResidualMl() > 200);
+        assertThat(refusedForRetention).as("retention %s, residual %s, self-catheterisation %s",
+            retentionReported, concern.postVoidResidualMl(),
+            concern.cleanIntermittentCatheterization()).isEqualTo(retention);
+        if (retention) {
+          assertThat(r.decision()).isEqualTo(Effect.NOT_ELIGIBLE);
+        }
+      }
+    }
+  }
+
+  private static Intake withConcerns(Intake i, UnaryOperator<org.botoxeligibility.intake.Concern> change) {
+    return new Intake(i.intakeId(), i.assessmentDate(), i.patient(),
+        i.concerns().stream().map(change).toList(), i.medicalHistory(), i.treatmentHistory(),
+        i.workflow());
+  }
+
+  @Property(tries = 1000)
   void a_therapeutic_concern_is_ready_to_book_only_when_the_workflow_is_done(
       @ForAll("intakes") Intake intake) {
     Workflow w = intake.workflow();

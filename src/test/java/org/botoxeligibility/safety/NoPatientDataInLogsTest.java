@@ -31,25 +31,25 @@ class NoPatientDataInLogsTest {
   /**
    * Values of the intake below, other than the intake id, as they could appear in a log. Codes
    * that the rules' own text contains (MYASTHENIA_GRAVIS, GLABELLAR_LINES) are left out: Drools
-   * may log its rules, which is not patient data; the intake's condition CERVICAL_DYSTONIA is in
-   * no rule, so it stands for the codes.
+   * may log its rules, which is not patient data; the intake's condition SIALORRHEA is in no rule
+   * (cervical dystonia is, since knowledge base 1.1), so it stands for the codes.
    */
   private static final List<String> PATIENT_DATA = List.of(
-      "1979-04-13", "2026-03-17", "81.7", "zzqmedicationx", "CERVICAL_DYSTONIA",
-      "cervical dystonia", "Cervical dystonia", "neck-left-7731", "G24.3", "pregant",
+      "1979-04-13", "2026-03-17", "81.7", "zzqmedicationx", "SIALORRHEA",
+      "sialorrhea", "Sialorrhea", "neck-left-7731", "K11.7", "pregant",
       "Patient[ageYears", "Concern[id", "TakenMedication[name");
 
   private static final String INTAKE = """
       {"intakeId":"PHI-PROBE-7731","patient":{"birthDate":"1979-04-13","sex":"FEMALE","pregnant":true,"weightKg":81.7},
-       "concerns":[{"id":"neck-left-7731","icd10":"G24.3"},{"condition":"GLABELLAR_LINES"}],
+       "concerns":[{"id":"neck-left-7731","icd10":"K11.7"},{"condition":"GLABELLAR_LINES"}],
        "medicalHistory":{"conditions":["MYASTHENIA_GRAVIS"],"allergies":["HUMAN_ALBUMIN"],
          "medications":[{"name":"zzqmedicationx"},{"name":"gentamicin"}]},
-       "treatmentHistory":[{"date":"2026-03-17","condition":"CERVICAL_DYSTONIA","units":200,"response":"NONE"}]}
+       "treatmentHistory":[{"date":"2026-03-17","condition":"SIALORRHEA","units":200,"response":"NONE"}]}
       """;
 
   private static final String INVALID = """
       {"intakeId":"PHI-PROBE-7731","patient":{"birthDate":"1979-04-13","pregant":true,"weightKg":81.7},
-       "concerns":[{"id":"neck-left-7731","condition":"CERVICAL_DYSTONIA","headacheDaysPerMonth":45}],
+       "concerns":[{"id":"neck-left-7731","condition":"SIALORRHEA","headacheDaysPerMonth":45}],
        "medicalHistory":{"conditions":["MYASTHENIA_GRAVIS"],"allergies":[],"medications":[{"name":"zzqmedicationx"}]}}
       """;
 

@@ -1,0 +1,31 @@
+package org.botoxeligibility.assessment;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Assessment JSON that does not follow formats.md §2: every problem is listed. */
+public final class InvalidAssessmentException extends EligibilityException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Problem> problems;
+
+  /**
+   * An exception listing problems.
+   *
+   * @param problems at least one problem
+   */
+  public InvalidAssessmentException(List<Problem> problems) {
+    super("invalid assessment, " + problems.size() + " problem(s) at "
+        + problems.stream().map(Problem::path).collect(Collectors.joining(", ")));
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * The problems, each with its JSON path.
+   *
+   * @return the problems
+   */
+  public List<Problem> problems() {
+    return problems;
+  }
+}
