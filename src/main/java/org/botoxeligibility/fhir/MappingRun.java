@@ -373,7 +373,6 @@ final class MappingRun {
     Quantity q = o.getValueQuantity();
     BigDecimal v = q.getValue();
     if (v == null) {
-      problem(e, "valueQuantity.value", "a body weight needs a value");
       return null;
     }
     if (q.hasSystem() && !q.getSystem().trim().equals(Codes.UCUM)) {
