@@ -140,6 +140,36 @@ public final class AssessmentWriter {
     g.writeEndObject();
   }
 
+  /**
+   * What the FHIR mapping made (the {@code from-fhir} command): {@code {"intake": {...},
+   * "provenance": {"/patient/weightKg": ["Observation/w1"], ...}}}, pretty-printed, the
+   * provenance keyed by JSON Pointer in pointer order.
+   *
+   * @param intake the intake, exactly as evaluate would take it
+   * @param provenance the resources behind each pointer
+   * @return the JSON, ending with a newline
+   */
+  public String mapped(org.botoxeligibility.intake.Intake intake,
+      java.util.Map<String, List<String>> provenance) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(pretty.createInstance());
+      g.writeStartObject();
+      g.writeFieldName("intake");
+      CanonicalIntake.write(g, intake);
+      g.writeObjectFieldStart("provenance");
+      for (var e : new java.util.TreeMap<>(provenance).entrySet()) {
+        strings(g, e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** The catalog, as the `conditions` command lists it. */
   public String catalog(Collection<CatalogEntry> entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16384);

@@ -39,6 +39,23 @@ public final class CanonicalIntake {
   public static byte[] bytes(Intake i) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(g, i);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes an intake as one JSON object, fields in the order of formats.md §1, absent values
+   * left out: the intake exactly as the reader takes it.
+   *
+   * @param g the generator
+   * @param i the intake
+   * @throws IOException when the generator fails
+   */
+  public static void write(JsonGenerator g, Intake i) throws IOException {
+    {
       g.writeStartObject();
       string(g, "intakeId", i.intakeId());
       string(g, "assessmentDate", i.assessmentDate());
@@ -109,10 +126,7 @@ public final class CanonicalIntake {
         g.writeEndObject();
       }
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   private static void string(JsonGenerator g, String name, Object value) throws IOException {
