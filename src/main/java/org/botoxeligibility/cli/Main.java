@@ -42,7 +42,8 @@ import picocli.CommandLine.ParentCommand;
     versionProvider = Main.Version.class,
     description = "Botulinum toxin eligibility: evaluates patient intakes against the knowledge "
         + "base and explains every decision.",
-    subcommands = {Main.Evaluate.class, Main.Validate.class, Main.Conditions.class})
+    subcommands = {Main.Evaluate.class, Main.Validate.class, Main.Conditions.class,
+        ServeCommand.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int UNEXPECTED = 1;
