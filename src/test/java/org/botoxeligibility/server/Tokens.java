@@ -74,6 +74,11 @@ final class Tokens {
     return sign(JWSAlgorithm.RS384, rsa.getKeyID(), claims(audience).build(), null);
   }
 
+  /** An RS384 token with a given jti. */
+  String rs384jti(String audience, String jti) {
+    return sign(JWSAlgorithm.RS384, rsa.getKeyID(), claims(audience).jwtID(jti).build(), null);
+  }
+
   /** An ES384 token whose claims a test changes. */
   String es384(String audience, Consumer<JWTClaimsSet.Builder> change) {
     JWTClaimsSet.Builder b = claims(audience);
