@@ -3,7 +3,10 @@ package org.botoxeligibility.fhir;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import org.botoxeligibility.engine.IntakeValidator;
+import org.botoxeligibility.knowledge.Catalog;
 import org.botoxeligibility.knowledge.KnowledgeTables;
+import org.botoxeligibility.knowledge.Policy;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -14,9 +17,17 @@ import org.hl7.fhir.r4.model.Bundle;
  */
 public final class FhirIntakeMapper {
   private final KnowledgeTables tables;
+  private final FhirTables codes;
+  private final Catalog catalog;
+  private final Policy policy;
+  private final IntakeValidator validator;
 
   private FhirIntakeMapper(KnowledgeTables tables) {
     this.tables = tables;
+    this.codes = FhirTables.load(tables);
+    this.catalog = Catalog.load(tables);
+    this.policy = Policy.load(tables);
+    this.validator = new IntakeValidator(catalog);
   }
 
   /**
@@ -29,10 +40,13 @@ public final class FhirIntakeMapper {
   }
 
   /**
-   * A mapper over the given tables (the built-in ones, or a clinic's overrides).
+   * A mapper over the given tables (the built-in ones, or a clinic's overrides). The code tables
+   * (rules/fhir-*.tsv), the catalog and the parameters are read here, once.
    *
    * @param tables the knowledge base's tables
    * @return the mapper
+   * @throws org.botoxeligibility.assessment.RulesBuildException when a clinic's override table is
+   *     malformed
    */
   public static FhirIntakeMapper create(KnowledgeTables tables) {
     return new FhirIntakeMapper(Objects.requireNonNull(tables, "tables must not be null"));
@@ -47,7 +61,7 @@ public final class FhirIntakeMapper {
    * @return the mapping: an intake and its provenance, or problems
    */
   public Mapping map(byte[] json, LocalDate assessmentDate, Options options) {
-    throw new UnsupportedOperationException("not yet");
+    return run(FhirRecord.parse(json), assessmentDate, options);
   }
 
   /**
@@ -59,7 +73,23 @@ public final class FhirIntakeMapper {
    * @return the mapping
    */
   public Mapping map(Bundle bundle, LocalDate assessmentDate, Options options) {
-    throw new UnsupportedOperationException("not yet");
+    return run(FhirRecord.of(bundle), assessmentDate, options);
+  }
+
+  /**
+   * The knowledge base's tables this mapper reads (share them with the engine so that both use
+   * the same overrides).
+   *
+   * @return the tables
+   */
+  public KnowledgeTables tables() {
+    return tables;
+  }
+
+  private Mapping run(FhirRecord record, LocalDate assessmentDate, Options options) {
+    Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
+    return new MappingRun(codes, catalog, policy, validator, record, assessmentDate,
+        options == null ? Options.orders() : options).run();
   }
 
   /**

@@ -15,7 +15,9 @@ public final class KnowledgeBaseResources {
 
   /** The tables of rules/, each a clinic may override row by row (see KnowledgeTables). */
   private static final java.util.List<String> TABLES = java.util.List.of(
-      "conditions.tsv", "parameters.tsv", "drugs.tsv");
+      "conditions.tsv", "parameters.tsv", "drugs.tsv",
+      "fhir-sites.tsv", "fhir-comorbidities.tsv", "fhir-infections.tsv", "fhir-allergies.tsv",
+      "fhir-adverse-reactions.tsv", "fhir-products.tsv", "fhir-status-values.tsv");
 
   private KnowledgeBaseResources() {}
 
