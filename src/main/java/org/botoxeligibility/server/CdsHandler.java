@@ -250,9 +250,11 @@ final class CdsHandler extends Handler.Abstract {
     if (found != null) {
       return found;
     }
-    for (String resource : mapping.provenance().getOrDefault("/concerns/" + index, List.of())) {
-      if (resource.startsWith("MedicationRequest/") || resource.startsWith("ServiceRequest/")) {
-        return resource;
+    for (String key : List.of("/concerns/" + index + "/id", "/concerns/" + index)) {
+      for (String resource : mapping.provenance().getOrDefault(key, List.of())) {
+        if (resource.startsWith("MedicationRequest/") || resource.startsWith("ServiceRequest/")) {
+          return resource;
+        }
       }
     }
     return null;
