@@ -130,15 +130,24 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * The access log at info; the libraries whose debug output shows request bytes, headers or
-   * tokens (Jetty, the HTTP client, HAPI) at warnings whatever --debug says. Takes effect when
-   * no logger has been made yet, as in {@code main}.
+   * The loggers of the libraries whose debug and trace output shows what goes over the wire:
+   * Jetty's HTTP parser logs request headers (the caller's JWT), the Apache HTTP client logs the
+   * FHIR fetch's headers and bytes (the access token, the patient's resources), HAPI's client
+   * logs the FHIR responses. {@code serve} keeps them at warnings whatever {@code --debug} says;
+   * ServerLogsTest checks that no other logger shows patient data at any level.
+   */
+  public static final List<String> WIRE_LOGGERS = List.of("org.eclipse.jetty",
+      "org.apache.http", "ca.uhn.fhir");
+
+  /**
+   * The access log at info; the {@link #WIRE_LOGGERS} at warnings. Takes effect when no logger
+   * has been made yet, as in {@code main}.
    */
   private static void configureLogging() {
     setIfAbsent("org.slf4j.simpleLogger.log.org.botoxeligibility.server.access", "info");
-    setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.http", "warn");
-    setIfAbsent("org.slf4j.simpleLogger.log.ca.uhn.fhir", "warn");
+    for (String logger : WIRE_LOGGERS) {
+      System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn");
+    }
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   }
