@@ -148,8 +148,6 @@ public final class ServeCommand implements Callable<Integer> {
     for (String logger : WIRE_LOGGERS) {
       System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn");
     }
-    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   }
 
   private static void setIfAbsent(String key, String value) {

@@ -241,6 +241,7 @@ public final class CdsServer implements AutoCloseable {
         }
         EligibilityEngine engine = engineBuilder.build();
         FhirIntakeMapper mapper = FhirIntakeMapper.create(engine.tables());
+        warmUp(mapper, clock);
         JwtAuthenticator authenticator = trust == null ? null
             : new JwtAuthenticator(trust, clock, replayCapacity);
         QueuedThreadPool threads = new QueuedThreadPool(maxThreads, 4);
@@ -277,6 +278,24 @@ public final class CdsServer implements AutoCloseable {
         cleanUp(jetty, fetcher, audit);
         throw new IOException("the server could not start: " + e.getClass().getSimpleName(), e);
       }
+    }
+
+    /**
+     * Maps a small record once before listening: the FHIR context and the mapper's parsers are
+     * made on first use (seconds), which would otherwise fall on the first EHR's call.
+     */
+    private static void warmUp(FhirIntakeMapper mapper, Clock clock) {
+      String record = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+          + "{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"warm-up\","
+          + "\"birthDate\":\"1980-01-01\"}},"
+          + "{\"resource\":{\"resourceType\":\"MedicationRequest\",\"id\":\"warm-up-order\","
+          + "\"status\":\"draft\",\"intent\":\"order\",\"medicationCodeableConcept\":"
+          + "{\"text\":\"Botox\"},\"subject\":{\"reference\":\"Patient/warm-up\"},"
+          + "\"reasonCode\":[{\"coding\":[{\"system\":\"urn:botox-eligibility:condition\","
+          + "\"code\":\"GLABELLAR_LINES\"}]}]}}]}";
+      mapper.map(record.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
+          FhirIntakeMapper.Options.orders().withIntakeId("warm-up").signing());
     }
 
     private static void cleanUp(Server jetty, FhirFetcher fetcher, CdsAuditLog audit) {
