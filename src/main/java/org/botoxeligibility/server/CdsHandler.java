@@ -128,6 +128,7 @@ final class CdsHandler extends Handler.Abstract {
       requireMethod(method, "GET");
       return send(response, callback, 200, JSON, health);
     }
+    trace.route = routeOf(path);
     if (authenticator != null) {
       authenticator.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION),
           baseUrl + path);
@@ -165,6 +166,21 @@ final class CdsHandler extends Handler.Abstract {
     trace.hookInstance = call.hookInstance();
     trace.intakeId = "cds-" + call.hookInstance();
     return send(response, callback, 200, JSON, answer(call, start));
+  }
+
+  /** The route of a path as the access log names it: never the path itself, unless known. */
+  private static String routeOf(String path) {
+    if (path.equals(CDS_SERVICES)) {
+      return CDS_SERVICES;
+    }
+    if (path.startsWith(CDS_SERVICES + "/")) {
+      String rest = path.substring(CDS_SERVICES.length() + 1);
+      boolean feedback = rest.endsWith("/feedback");
+      String id = feedback ? rest.substring(0, rest.length() - "/feedback".length()) : rest;
+      return CDS_SERVICES + "/" + (Services.byId(id) != null ? id : "(unknown)")
+          + (feedback ? "/feedback" : "");
+    }
+    return "(other path)";
   }
 
   /** The cards of a call, or the refusal that applies first. */
