@@ -10,7 +10,8 @@ import org.botoxeligibility.intake.Intake;
  * each JSON Pointer of the intake the resources it came from.
  *
  * @param intake the intake, exactly as {@code evaluate} would take it (its assessment date set);
- *     null when the bundle could not be mapped at all
+ *     null when the bundle could not be read, holds no toxin order (orders) or nothing to screen;
+ *     with problems, what could be read (for {@code from-fhir}), never to be evaluated
  * @param problems every problem, each naming the resource and element (FHIRPath style) or, for a
  *     problem of the resulting intake, its intake path and the resource it came from; empty when
  *     the mapping succeeded
@@ -24,11 +25,17 @@ public record Mapping(
 
   /** What kind of result a mapping is. */
   public enum Outcome {
-    /** An intake with no problem of the mapping (the validator may still find some). */
+    /** An intake with no problem, of the mapping or of the intake: ready to evaluate. */
     MAPPED,
-    /** The bundle or a resource the mapping must use could not be read (exit 3, HTTP 422). */
+    /**
+     * The bundle, or a resource the mapping must use, could not be read, or the intake it gives
+     * breaks formats.md §1 (exit 3, HTTP 422).
+     */
     PROBLEMS,
-    /** Orders mode: the record holds no botulinum toxin order (CDS Hooks: no card). */
+    /**
+     * Orders mode: the record holds no botulinum toxin order, or none selected (CDS Hooks: no
+     * card); the problems say so first, and list any other problem found.
+     */
     NO_TOXIN_ORDER,
     /** Screening mode: no active Condition maps to a therapeutic catalog condition. */
     NOTHING_TO_SCREEN
