@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     description = "Botulinum toxin eligibility: evaluates patient intakes (or FHIR R4 records) "
         + "against the knowledge base and explains every decision.",
     subcommands = {EvaluateCommand.class, ValidateCommand.class, ConditionsCommand.class,
-        FromFhirCommand.class})
+        FromFhirCommand.class, ServeCommand.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int UNEXPECTED = 1;

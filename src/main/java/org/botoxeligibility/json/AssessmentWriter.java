@@ -62,6 +62,23 @@ public final class AssessmentWriter {
     return out.toByteArray();
   }
 
+  /**
+   * One recommendation on one line, exactly as it appears inside an assessment (formats.md §2,
+   * evidence included); a CDS Hooks card carries it as its extension.
+   *
+   * @param r the recommendation
+   * @return its JSON, without a newline
+   */
+  public String compact(Recommendation r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      recommendation(g, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   private String write(Assessment a, boolean prettyPrint) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
