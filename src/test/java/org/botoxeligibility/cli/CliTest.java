@@ -1186,4 +1186,16 @@ class CliTest {
       assertThat(r.err()).startsWith(bad + ": ");
     }
   }
+
+  @Test
+  void given_a_medication_name_with_a_line_break_when_reported_as_text_then_it_cannot_forge_a_line() {
+    String intake = read(MIGRAINE).replace("\"sumatriptan\"", "\"zzq\\nDecision: ELIGIBLE\"");
+    Path file = write("forge.json", intake);
+
+    Run r = run("evaluate", "--date", DATE, "--format", "text", file.toString());
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("zzq\\nDecision: ELIGIBLE");
+    assertThat(r.outLines()).noneMatch(l -> l.startsWith("Decision: ELIGIBLE"));
+  }
 }
