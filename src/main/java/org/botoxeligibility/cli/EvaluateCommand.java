@@ -16,7 +16,7 @@ import org.botoxeligibility.json.JsonAuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code evaluate}: intakes or FHIR Bundles in, assessments out (formats.md §3). */
+/** {@code evaluate}: intakes or FHIR Bundles in, assessments out (docs/contract.md §3). */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluate intakes (or FHIR R4 Bundles) and write their assessments to "
         + "standard output.")

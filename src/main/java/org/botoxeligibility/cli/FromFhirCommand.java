@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code from-fhir}: prints what the FHIR mapping made of a bundle, so that an integrator sees
- * what was read from where (fhir-mapping.md §6).
+ * what was read from where (docs/fhir-mapping.md §6).
  */
 @Command(name = "from-fhir", mixinStandardHelpOptions = true,
     description = "Print the intake a FHIR R4 Bundle maps to, with the resources behind each "

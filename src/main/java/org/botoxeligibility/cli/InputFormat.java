@@ -7,7 +7,7 @@ import java.io.IOException;
 
 /**
  * What an input is (--input): an intake, a FHIR R4 Bundle, or either, recognised by its
- * top-level {@code "resourceType": "Bundle"} (fhir-mapping.md §1). Recognising reads no more
+ * top-level {@code "resourceType": "Bundle"} (docs/fhir-mapping.md §1). Recognising reads no more
  * than the top level of the JSON and never loads the FHIR libraries.
  */
 enum InputFormat {

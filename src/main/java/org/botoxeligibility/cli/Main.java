@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line (formats.md §3): the wiring of its commands, each a class of its own.
+ * The command line (docs/contract.md §3): the wiring of its commands, each a class of its own.
  * Standard output carries results only; every diagnostic goes to standard error. Exit codes: 0
  * all evaluated, 2 usage error, 3 an input invalid, 4 the knowledge base failed to build, 1
  * anything unexpected.

@@ -17,16 +17,22 @@ import org.botoxeligibility.intake.Patient;
 import org.botoxeligibility.intake.TreatmentRecord;
 
 /**
- * The canonical form of a (validated) intake: compact JSON, fields in the order of formats.md §1,
- * absent values left out, defaults resolved. Two intakes that mean the same thing have the same
- * canonical form, whatever their spacing or field order; its SHA-256 identifies an intake in the
- * audit trail without copying its content.
+ * The canonical form of a validated intake: compact JSON, fields in the order of docs/contract.md
+ * §1, absent values left out, defaults resolved. Two intakes that mean the same thing have the
+ * same canonical form, whatever their spacing or field order; its SHA-256 identifies an intake in
+ * the audit trail without copying its content. Stateless and thread-safe.
  */
 public final class CanonicalIntake {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private CanonicalIntake() {}
 
+  /**
+   * The SHA-256 of the canonical form, as {@link JsonAuditLog} records it.
+   *
+   * @param intake a validated intake, such as an {@code AuditSink} receives
+   * @return 64 lower-case hex digits
+   */
   public static String sha256(Intake intake) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -36,6 +42,12 @@ public final class CanonicalIntake {
     }
   }
 
+  /**
+   * The canonical form.
+   *
+   * @param i a validated intake (a patient is required)
+   * @return compact JSON, as UTF-8 bytes, without a newline
+   */
   public static byte[] bytes(Intake i) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
@@ -47,8 +59,8 @@ public final class CanonicalIntake {
   }
 
   /**
-   * Writes an intake as one JSON object, fields in the order of formats.md §1, absent values
-   * left out: the intake exactly as the reader takes it.
+   * Writes an intake as one JSON object, fields in the order of docs/contract.md §1, absent
+   * values left out: the intake exactly as the reader takes it.
    *
    * @param g the generator
    * @param i the intake
