@@ -56,7 +56,13 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
    * @param jwksUri where its keys are fetched from (and the only {@code jku} accepted); else null
    */
   public record Issuer(String iss, JWKSet jwks, URI jwksUri) {
-    /** Checks that exactly one of the key sources is given. */
+    /**
+     * Checks that exactly one of the key sources is given.
+     *
+     * @param iss the exact {@code iss} of its tokens
+     * @param jwks its public keys, or null
+     * @param jwksUri where its keys are fetched from, or null
+     */
     public Issuer {
       Objects.requireNonNull(iss, "iss must not be null");
       if ((jwks == null) == (jwksUri == null)) {
@@ -69,7 +75,12 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
     }
   }
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param issuers the trusted issuers
+   * @param corsOrigins the browser origins allowed by CORS
+   */
   public TrustConfig {
     issuers = List.copyOf(issuers);
     corsOrigins = List.copyOf(corsOrigins);
