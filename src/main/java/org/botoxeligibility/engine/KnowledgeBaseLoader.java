@@ -133,7 +133,8 @@ final class KnowledgeBaseLoader {
     for (KiePackage p : builder.getKnowledgePackages()) {
       for (Rule rule : p.getRules()) {
         if (builtIn.contains(rule.getName())) {
-          errors.add(new RuleError(folder.toString(), 0, "rule \"" + rule.getName()
+          RuleError where = declaration(files, rule.getName(), folder);
+          errors.add(new RuleError(where.file(), where.line(), "rule \"" + rule.getName()
               + "\" takes the name of a built-in rule; rule names are the explanation of every "
               + "reason and must be unique: give it another name"));
         }
@@ -147,6 +148,24 @@ final class KnowledgeBaseLoader {
 
   private static final java.util.regex.Pattern PACKAGE_LINE =
       java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
+
+  /** The file and line where a rule of this name is declared (the folder, line 0, if not found). */
+  private static RuleError declaration(List<Path> files, String name, Path folder) {
+    String declared = "rule \"" + name + "\"";
+    for (Path file : files) {
+      try {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          if (lines.get(i).trim().startsWith(declared)) {
+            return new RuleError(file.toString(), i + 1, "");
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // keep looking in the other files
+      }
+    }
+    return new RuleError(folder.toString(), 0, "");
+  }
 
   /** The package a DRL file declares (its first package line), or null. */
   private static String declaredPackage(Path file) {

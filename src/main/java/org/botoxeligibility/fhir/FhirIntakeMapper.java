@@ -69,28 +69,32 @@ public final class FhirIntakeMapper {
    * Maps a bundle given as JSON (UTF-8). A bundle that cannot be parsed is a problem of the
    * mapping, not an exception.
    *
-   * @param json the bundle's bytes; null or empty gives a problem
+   * @param json the bundle's bytes; empty gives a problem
    * @param assessmentDate the date windows count back from; it becomes the intake's
-   * @param options orders or screening, and the CDS Hooks refinements; null for {@link
-   *     Options#orders()}
+   * @param options orders or screening, and the CDS Hooks refinements
    * @return the mapping: an intake and its provenance, or problems
-   * @throws NullPointerException when {@code assessmentDate} is null
+   * @throws NullPointerException when an argument is null, naming it
    */
   public Mapping map(byte[] json, LocalDate assessmentDate, Options options) {
+    Objects.requireNonNull(json, "json must not be null");
+    Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
+    Objects.requireNonNull(options, "options must not be null");
     return run(FhirRecord.parse(json), assessmentDate, options);
   }
 
   /**
    * Maps a parsed bundle.
    *
-   * @param bundle the bundle; null gives a problem
+   * @param bundle the bundle
    * @param assessmentDate the date windows count back from; it becomes the intake's
-   * @param options orders or screening, and the CDS Hooks refinements; null for {@link
-   *     Options#orders()}
+   * @param options orders or screening, and the CDS Hooks refinements
    * @return the mapping: an intake and its provenance, or problems
-   * @throws NullPointerException when {@code assessmentDate} is null
+   * @throws NullPointerException when an argument is null, naming it
    */
   public Mapping map(Bundle bundle, LocalDate assessmentDate, Options options) {
+    Objects.requireNonNull(bundle, "bundle must not be null");
+    Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
+    Objects.requireNonNull(options, "options must not be null");
     return run(FhirRecord.of(bundle), assessmentDate, options);
   }
 

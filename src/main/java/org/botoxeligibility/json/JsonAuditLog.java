@@ -74,11 +74,31 @@ public final class JsonAuditLog implements AuditSink, Closeable {
 
   @Override
   public void record(Intake intake, Assessment assessment) {
-    ByteBuffer line = ByteBuffer.wrap(line(intake, assessment));
+    appendLine(line(intake, assessment));
+  }
+
+  /**
+   * Appends one line of the caller's own whole (a line of the CDS Hooks service's, say), under
+   * the same locks as the evaluation lines, so that no two lines ever interleave.
+   *
+   * @param line one JSON object and its newline, UTF-8
+   * @throws IllegalArgumentException when the bytes are not one line ending with a newline
+   * @throws UncheckedIOException when the line cannot be written
+   */
+  public void appendLine(byte[] line) {
+    if (line.length == 0 || line[line.length - 1] != '\n') {
+      throw new IllegalArgumentException("an audit line ends with a newline");
+    }
+    for (int i = 0; i < line.length - 1; i++) {
+      if (line[i] == '\n') {
+        throw new IllegalArgumentException("an audit line is one line");
+      }
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(line);
     synchronized (monitor) {
       try (FileLock lock = channel.lock()) {
-        while (line.hasRemaining()) {
-          channel.write(line);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot append to the audit log", e);
@@ -86,31 +106,46 @@ public final class JsonAuditLog implements AuditSink, Closeable {
     }
   }
 
+  /**
+   * Writes the fields of an evaluation's audit line into an open JSON object: the intake id, the
+   * SHA-256 of the canonical intake, the knowledge-base version, each concern's decision and
+   * reason codes, and the fired rules. Nothing else of the intake.
+   *
+   * @param g the generator, inside an object
+   * @param intake the valid intake as evaluated
+   * @param a its assessment
+   * @throws IOException when the generator fails
+   */
+  public static void writeEvaluation(JsonGenerator g, Intake intake, Assessment a)
+      throws IOException {
+    g.writeStringField("intakeId", a.intakeId());
+    g.writeStringField("intakeSha256", CanonicalIntake.sha256(intake));
+    g.writeStringField("knowledgeBaseVersion", a.knowledgeBaseVersion());
+    g.writeArrayFieldStart("concerns");
+    for (Recommendation r : a.recommendations()) {
+      g.writeStartObject();
+      g.writeStringField("decision", r.decision().name());
+      g.writeArrayFieldStart("reasonCodes");
+      for (Reason reason : r.reasons()) {
+        g.writeString(reason.code());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("firedRules");
+    for (String rule : a.firedRules()) {
+      g.writeString(rule);
+    }
+    g.writeEndArray();
+  }
+
   byte[] line(Intake intake, Assessment a) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeStringField("timestamp", clock.instant().toString());
-      g.writeStringField("intakeId", a.intakeId());
-      g.writeStringField("intakeSha256", CanonicalIntake.sha256(intake));
-      g.writeStringField("knowledgeBaseVersion", a.knowledgeBaseVersion());
-      g.writeArrayFieldStart("concerns");
-      for (Recommendation r : a.recommendations()) {
-        g.writeStartObject();
-        g.writeStringField("decision", r.decision().name());
-        g.writeArrayFieldStart("reasonCodes");
-        for (Reason reason : r.reasons()) {
-          g.writeString(reason.code());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("firedRules");
-      for (String rule : a.firedRules()) {
-        g.writeString(rule);
-      }
-      g.writeEndArray();
+      writeEvaluation(g, intake, a);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

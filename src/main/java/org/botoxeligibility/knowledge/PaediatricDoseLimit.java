@@ -57,7 +57,7 @@ public record PaediatricDoseLimit(String id, ConditionCode condition, List<Site>
    * @param weightKg the weight in kg
    * @return the lower of {@code unitsPerKg} times the weight and {@code maxUnits}, in units
    */
-  public double maxUnits(double weightKg) {
+  public double limitFor(double weightKg) {
     return Math.min(unitsPerKg * weightKg, maxUnits);
   }
 }

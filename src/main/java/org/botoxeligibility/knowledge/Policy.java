@@ -127,7 +127,7 @@ public record Policy(
    * @return the lower of {@code paediatricMaxUnitsPerKg} times the weight and {@code
    *     paediatricMaxUnits}, in units
    */
-  public double paediatricMaxUnits(double weightKg) {
+  public double paediatricLimitFor(double weightKg) {
     return Math.min(paediatricMaxUnitsPerKg * weightKg, paediatricMaxUnits);
   }
 

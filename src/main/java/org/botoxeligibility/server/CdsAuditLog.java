@@ -7,19 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import org.botoxeligibility.assessment.Assessment;
-import org.botoxeligibility.assessment.Reason;
-import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.engine.AuditSink;
 import org.botoxeligibility.intake.Intake;
-import org.botoxeligibility.json.CanonicalIntake;
+import org.botoxeligibility.json.JsonAuditLog;
 
 /**
  * The service's audit trail, JSON lines appended to a file. An evaluated call writes the line
@@ -33,12 +26,12 @@ import org.botoxeligibility.json.CanonicalIntake;
 final class CdsAuditLog implements AuditSink, Closeable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-  private final FileChannel channel;
+  private final JsonAuditLog file;
   private final Clock clock;
   private final ThreadLocal<String[]> call = new ThreadLocal<>();
 
-  private CdsAuditLog(FileChannel channel, Clock clock) {
-    this.channel = channel;
+  private CdsAuditLog(JsonAuditLog file, Clock clock) {
+    this.file = file;
     this.clock = clock;
   }
 
@@ -51,8 +44,7 @@ final class CdsAuditLog implements AuditSink, Closeable {
    * @throws IOException when it cannot be opened
    */
   static CdsAuditLog appendingTo(Path file, Clock clock) throws IOException {
-    return new CdsAuditLog(FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND), clock);
+    return new CdsAuditLog(JsonAuditLog.appendingTo(file, clock), clock);
   }
 
   /** Runs an evaluation whose audit line names this hook call. */
@@ -83,26 +75,7 @@ final class CdsAuditLog implements AuditSink, Closeable {
         g.writeStringField("hook", hook[0]);
         g.writeStringField("hookInstance", hook[1]);
       }
-      g.writeStringField("intakeId", a.intakeId());
-      g.writeStringField("intakeSha256", CanonicalIntake.sha256(intake));
-      g.writeStringField("knowledgeBaseVersion", a.knowledgeBaseVersion());
-      g.writeArrayFieldStart("concerns");
-      for (Recommendation r : a.recommendations()) {
-        g.writeStartObject();
-        g.writeStringField("decision", r.decision().name());
-        g.writeArrayFieldStart("reasonCodes");
-        for (Reason reason : r.reasons()) {
-          g.writeString(reason.code());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("firedRules");
-      for (String rule : a.firedRules()) {
-        g.writeString(rule);
-      }
-      g.writeEndArray();
+      JsonAuditLog.writeEvaluation(g, intake, a);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -140,33 +113,11 @@ final class CdsAuditLog implements AuditSink, Closeable {
   }
 
   private void append(byte[] bytes) {
-    ByteBuffer line = ByteBuffer.wrap(bytes);
-    synchronized (this) {
-      while (true) {
-        try (FileLock lock = channel.lock()) {
-          while (line.hasRemaining()) {
-            channel.write(line);
-          }
-          return;
-        } catch (OverlappingFileLockException e) {
-          // another log on the same file in this JVM (another server) holds the lock: wait
-          Thread.onSpinWait();
-          try {
-            Thread.sleep(1);
-          } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while appending to the "
-                + "audit log"));
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot append to the audit log", e);
-        }
-      }
-    }
+    file.appendLine(bytes);
   }
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    file.close();
   }
 }

@@ -1020,6 +1020,8 @@ class CliTest {
       assertThat(r.out()).isEmpty();
       assertThat(r.err()).contains("\"Off-label use needs informed consent\"")
           .contains("name of a built-in rule");
+      assertThat(r.errLines()).anySatisfy(l -> assertThat(l)
+          .startsWith(rules.resolve("clinic.drl") + ":5: "));
       assertNoStackTrace(r.err());
     }
   }

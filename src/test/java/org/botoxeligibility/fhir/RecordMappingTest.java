@@ -252,13 +252,13 @@ class RecordMappingTest {
 
   @Test
   void not_json_not_a_bundle_or_nothing() {
-    assertThat(problems(MAPPER.map("{".getBytes(StandardCharsets.UTF_8), TODAY, null)))
+    assertThat(problems(MAPPER.map("{".getBytes(StandardCharsets.UTF_8), TODAY, FhirIntakeMapper.Options.orders())))
         .singleElement().asString().startsWith("Bundle: is not JSON that can be read");
     assertThat(problems(mapJson(patient(), FhirIntakeMapper.Options.orders()))).containsExactly(
         "Bundle: is not a FHIR Bundle: \"resourceType\" must be \"Bundle\", was \"Patient\"");
-    assertThat(problems(MAPPER.map(new byte[0], TODAY, null))).containsExactly(
+    assertThat(problems(MAPPER.map(new byte[0], TODAY, FhirIntakeMapper.Options.orders()))).containsExactly(
         "Bundle: there is nothing to read: a FHIR R4 Bundle (JSON) was expected");
-    assertThat(MAPPER.map("[]".getBytes(StandardCharsets.UTF_8), TODAY, null).outcome())
+    assertThat(MAPPER.map("[]".getBytes(StandardCharsets.UTF_8), TODAY, FhirIntakeMapper.Options.orders()).outcome())
         .isEqualTo(Mapping.Outcome.PROBLEMS);
   }
 
@@ -303,7 +303,7 @@ class RecordMappingTest {
   @Test
   void windows_count_back_from_the_assessment_date() {
     Mapping m = MAPPER.map(bundle(patient(), order(), weight("w1", "2026-01-01", "70", "kg"))
-        .getBytes(StandardCharsets.UTF_8), LocalDate.of(2027, 1, 1), null);
+        .getBytes(StandardCharsets.UTF_8), LocalDate.of(2027, 1, 1), FhirIntakeMapper.Options.orders());
     assertThat(m.intake().patient().weightKg()).isEqualTo(70.0);
     assertThat(m.intake().assessmentDate()).isEqualTo(LocalDate.of(2027, 1, 1));
   }
