@@ -5,10 +5,13 @@
 #   spark/run-local.sh --input DIR --output DIR [--format bulk-fhir|intake-ndjson] [--date D]
 #                      [--rules DIR] [--tables DIR] [--overwrite]
 #   spark/run-local.sh generate --patients N --seed S --output DIR [--date D]
+#   spark/run-local.sh intakes --input DIR --output FILE [--date D]
 #
 # The first form runs org.botoxeligibility.spark.ScreeningJob (the same class spark-submit runs)
 # and prints the summary line on standard output; the Parquet tables land in the output folder.
-# The second writes a synthetic Bulk Data export (org.botoxeligibility.spark.SyntheticExport).
+# The second writes a synthetic Bulk Data export (org.botoxeligibility.spark.SyntheticExport);
+# the third the equivalent NDJSON intakes of an export, read without Spark
+# (org.botoxeligibility.spark.ReferenceBundles), for the CLI and --format intake-ndjson.
 # On first use (or when the sources changed) it installs the library into the local Maven
 # repository and compiles this project; progress goes to standard error.
 #
@@ -35,10 +38,10 @@ if [ ! -f "$stamp" ] || [ ! -f "$cp_file" ] || [ "$lib" -nt "$stamp" ] \
 fi
 
 main=org.botoxeligibility.spark.ScreeningJob
-if [ "${1:-}" = "generate" ]; then
-  main=org.botoxeligibility.spark.SyntheticExport
-  shift
-fi
+case "${1:-}" in
+  generate) main=org.botoxeligibility.spark.SyntheticExport; shift ;;
+  intakes) main=org.botoxeligibility.spark.ReferenceBundles; shift ;;
+esac
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 # shellcheck disable=SC2086
 exec java @"$here/spark-jvm.args" ${BOTOX_SPARK_JAVA_OPTS:--Xmx3g} \

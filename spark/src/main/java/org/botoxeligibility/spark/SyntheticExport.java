@@ -507,7 +507,7 @@ public final class SyntheticExport {
   private void patient(int i) {
     Person p = new Person(i);
     // a few resources name a patient the export does not hold
-    if (p.chance(0.002)) {
+    if (p.chance(0.002) || i % 250 == 9) {
       String ghost = "Patient/gone-" + p.id;
       stats.missingPatients++;
       stats.ofMissingPatients += 2;
@@ -610,7 +610,7 @@ public final class SyntheticExport {
     Res res = new Res("Patient", p.id);
     res.str("gender", p.female ? "female" : "male");
     LocalDate birth = date.minusYears(p.age).minusDays(p.between(1, 360));
-    if (p.chance(0.003)) {
+    if (p.chance(0.003) || p.index % 150 == 7) {
       res.str("birthDate", String.valueOf(birth.getYear())); // partial: a problem
     } else {
       res.str("birthDate", birth.toString());
@@ -806,7 +806,7 @@ public final class SyntheticExport {
 
   /** Malformed lines, orphans and duplicates, now and then. */
   private void noise(Person p) {
-    if (p.chance(0.002)) {
+    if (p.chance(0.002) || p.index % 200 == 3) {
       stats.malformed++;
       line("Observation", p.index, ("{\"resourceType\":\"Observation\",\"id\":\""
           + p.next("obs") + "\",\"status\":\"fin").getBytes(StandardCharsets.UTF_8));
@@ -815,7 +815,7 @@ public final class SyntheticExport {
       stats.malformed++;
       line("Encounter", p.index, "{\"status\":\"finished\"}".getBytes(StandardCharsets.UTF_8));
     }
-    if (p.chance(0.002)) {
+    if (p.chance(0.002) || p.index % 200 == 5) {
       stats.namingNoPatient++;
       line("Condition", p.index, new Res("Condition", p.next("cond"))
           .concept("code", ICD, "I10", "Essential (primary) hypertension", null).done());
