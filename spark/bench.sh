@@ -61,10 +61,15 @@ tail -n 1 "$out/stdout.txt" >/dev/null
 echo
 echo "| run | items | wall s (median, min-max) | CPU s | items/s | CPU ms per item | load avg before/after |"
 echo "|---|---|---|---|---|---|---|"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for label in "job-bulk-fhir-local[1]" "job-bulk-fhir-local[2]" "job-intake-ndjson-local[2]" "cli-ndjson"; do
-  grep -F "$label " "$results" | sort -k3 -n | awk -v label="$label" '
-    { wall[NR] = $3; cpu[NR] = $4; items = $2; lb = lb sep $5 "/" $6; sep = ", " }
-    END { m = int((NR + 1) / 2); n = asort(cpu, c);
-      printf "| %s | %d | %.1f (%.1f-%.1f) | %.1f | %.0f | %.2f | %s |\n", label, items, wall[m],
-        wall[1], wall[NR], c[m], items / wall[m], 1000 * c[m] / items, lb }'
+  rows=$(grep -F "$label " "$results")
+  items=$(echo "$rows" | head -n 1 | cut -d' ' -f2)
+  wall=$(echo "$rows" | cut -d' ' -f3 | median)
+  cpu=$(echo "$rows" | cut -d' ' -f4 | median)
+  lo=$(echo "$rows" | cut -d' ' -f3 | sort -n | head -n 1)
+  hi=$(echo "$rows" | cut -d' ' -f3 | sort -n | tail -n 1)
+  load=$(echo "$rows" | awk '{ printf "%s%s/%s", sep, $5, $6; sep = ", " }')
+  awk -v l="$label" -v i="$items" -v w="$wall" -v c="$cpu" -v lo="$lo" -v hi="$hi" -v ld="$load" 'BEGIN {
+    printf "| %s | %d | %.1f (%.1f-%.1f) | %.1f | %.0f | %.2f | %s |\n", l, i, w, lo, hi, c, i / w, 1000 * c / i, ld }'
 done
