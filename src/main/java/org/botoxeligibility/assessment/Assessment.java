@@ -6,7 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** The answer for one intake (formats.md §2, version 1). */
+/**
+ * The answer for one intake (docs/contract.md §2, version 1): one recommendation per concern, in
+ * the order of the intake's concerns. The same intake, knowledge base and assessment date give an
+ * equal assessment. Immutable; {@link org.botoxeligibility.json.AssessmentWriter} writes it as
+ * JSON and {@link org.botoxeligibility.json.AssessmentReader} reads it back.
+ *
+ * @param intakeId the intake's id, as given
+ * @param assessmentDate the date the intake was assessed on (the intake's, or the caller's default)
+ * @param knowledgeBaseVersion the version of the knowledge base that decided: {@code 1.1.0}, or
+ *     {@code 1.1.0+local.<12 hex digits>} when a clinic's tables override the built-in ones
+ * @param recommendations one per concern, in the order of the concerns
+ * @param firedRules the names of the rules that fired, sorted, each once (the audit trail)
+ */
 public record Assessment(
     String intakeId,
     LocalDate assessmentDate,
@@ -14,6 +26,15 @@ public record Assessment(
     List<Recommendation> recommendations,
     List<String> firedRules) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param intakeId the intake's id
+   * @param assessmentDate the assessment date
+   * @param knowledgeBaseVersion the knowledge base's version
+   * @param recommendations one per concern; not null
+   * @param firedRules the fired rules' names; not null
+   */
   public Assessment {
     recommendations = List.copyOf(recommendations);
     firedRules = List.copyOf(firedRules);

@@ -3,7 +3,10 @@ package org.botoxeligibility.assessment;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Assessment JSON that does not follow formats.md §2: every problem is listed. */
+/**
+ * Assessment JSON that does not follow docs/contract.md §2, thrown by {@link
+ * org.botoxeligibility.json.AssessmentReader}: every problem is listed, each with its JSON path.
+ */
 public final class InvalidAssessmentException extends EligibilityException {
   private static final long serialVersionUID = 1L;
 
@@ -12,7 +15,7 @@ public final class InvalidAssessmentException extends EligibilityException {
   /**
    * An exception listing problems.
    *
-   * @param problems at least one problem
+   * @param problems the problems; not null
    */
   public InvalidAssessmentException(List<Problem> problems) {
     super("invalid assessment, " + problems.size() + " problem(s) at "
@@ -23,7 +26,7 @@ public final class InvalidAssessmentException extends EligibilityException {
   /**
    * The problems, each with its JSON path.
    *
-   * @return the problems
+   * @return the problems, unmodifiable
    */
   public List<Problem> problems() {
     return problems;

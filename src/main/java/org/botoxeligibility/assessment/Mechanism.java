@@ -1,6 +1,9 @@
 package org.botoxeligibility.assessment;
 
-/** Which target the toxin acts through (clinical-policy.md §1). */
+/**
+ * Which target the toxin acts through (docs/clinical-policy.md §1); a recommendation lists one or
+ * more, the primary first.
+ */
 public enum Mechanism {
   /** Relaxes striated or smooth muscle. */
   MUSCLE,

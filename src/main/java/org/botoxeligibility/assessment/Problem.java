@@ -12,7 +12,12 @@ package org.botoxeligibility.assessment;
  */
 public record Problem(String path, String message) {
 
-  /** Escapes control characters in both parts. */
+  /**
+   * Escapes control characters in both parts.
+   *
+   * @param path the JSON path
+   * @param message the sentence
+   */
   public Problem {
     path = escape(path);
     message = escape(message);
@@ -60,6 +65,11 @@ public record Problem(String path, String message) {
         || (c >= '\u2066' && c <= '\u2069') || c == '\u061C';
   }
 
+  /**
+   * The problem as the command line prints it.
+   *
+   * @return {@code path: message}
+   */
   @Override
   public String toString() {
     return path + ": " + message;

@@ -10,10 +10,15 @@ import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
 import org.botoxeligibility.knowledge.CatalogEntry;
 import org.botoxeligibility.assessment.Effect;
+import org.botoxeligibility.assessment.Problem;
 import org.botoxeligibility.assessment.Insurance;
 import org.botoxeligibility.assessment.Range;
 
-/** The report a person reads at the desk: per concern, the decision and everything behind it. */
+/**
+ * The report a person reads at the desk: per concern, the decision and everything behind it.
+ * Text that echoes the intake (concern ids, medication names in messages) has its control
+ * characters escaped, so that it cannot forge a line of the report.
+ */
 final class TextReport {
   private TextReport() {}
 
@@ -29,7 +34,7 @@ final class TextReport {
   }
 
   private static void concern(StringBuilder sb, Recommendation r) {
-    sb.append("Concern ").append(r.concernId()).append(": ").append(r.conditionName())
+    sb.append("Concern ").append(Problem.escape(r.concernId())).append(": ").append(r.conditionName())
         .append(" [").append(r.condition()).append("]\n");
     line(sb, "Decision", r.decision() + (r.readyToBook() ? " (ready to book)" : ""));
     line(sb, "Category", words(r.category().name()) + "; acts on "
@@ -76,7 +81,7 @@ final class TextReport {
         current = reason.effect();
         sb.append("    ").append(current).append('\n');
       }
-      sb.append("      - ").append(reason.code()).append(": ").append(reason.message())
+      sb.append("      - ").append(reason.code()).append(": ").append(Problem.escape(reason.message()))
           .append('\n');
       sb.append("        (").append(reason.source()).append("; rule \"").append(reason.rule())
           .append("\")\n");

@@ -29,11 +29,11 @@ import org.botoxeligibility.knowledge.PlannedDose;
 import org.botoxeligibility.assessment.Requirement;
 
 /**
- * Folds what the rules concluded into the assessment of formats.md §2. It takes no clinical
+ * Folds what the rules concluded into the assessment of docs/contract.md §2. It takes no clinical
  * decision: it copies the rules' decision, coverage and requirements, the catalog row's facts, and
- * derives readyToBook and earliestTreatmentDate exactly as formats.md defines them. It checks the
- * rules' conclusions for consistency and refuses (EvaluationException) an incomplete or
- * contradictory result rather than guess.
+ * derives readyToBook and earliestTreatmentDate exactly as docs/contract.md §2 defines them. It
+ * checks the rules' conclusions for consistency and refuses (EvaluationException) an incomplete
+ * or contradictory result rather than guess.
  */
 final class AssessmentAssembler {
   /** Reasons are listed most restrictive first, then by code, message and rule. */
@@ -72,7 +72,9 @@ final class AssessmentAssembler {
     }
   }
 
-  /** The finding's evidence, sorted and distinct; a finding that names none rests on its concern. */
+  /**
+   * The finding's evidence, sorted and distinct; a finding that names none rests on its concern.
+   */
   private static List<Evidence> evidence(Finding f, int index) {
     TreeSet<String> paths = new TreeSet<>(f.evidence());
     if (paths.isEmpty()) {

@@ -24,15 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates intakes against the knowledge base. Build it once; it is immutable after construction
- * and safe to share between threads: every evaluation runs in a KieSession of its own, and the
- * shared parts (the KieBase, the catalog, the policy, the drug list) are never written after the
- * build.
+ * Evaluates intakes against the knowledge base (docs/contract.md §4). Build it once (building
+ * takes a fraction of a second, more with overlay rules); it is immutable after construction and
+ * safe to share between threads: every evaluation runs in a KieSession of its own, and the shared
+ * parts (the KieBase, the catalog, the policy, the drug list) are never written after the build.
  *
  * <pre>{@code
  * EligibilityEngine engine = EligibilityEngine.withDefaultKnowledgeBase();
  * Assessment assessment = engine.evaluate(intake);
  * }</pre>
+ *
+ * <p>An intake built in code meets exactly the rules the JSON reader applies ({@link
+ * IntakeValidator}); a broken one is refused with every problem listed, never evaluated.
  */
 public final class EligibilityEngine {
   private static final Logger LOG = LoggerFactory.getLogger(EligibilityEngine.class);
@@ -64,16 +67,31 @@ public final class EligibilityEngine {
     this.audit = audit;
   }
 
-  /** The engine with the built-in knowledge base. */
+  /**
+   * The engine with the built-in knowledge base and tables, no overlay rules, no audit trail, and
+   * the system clock in the default time zone.
+   *
+   * @return the engine
+   * @throws org.botoxeligibility.assessment.RulesBuildException when the compiled rules are
+   *     missing from the class path (a broken build)
+   */
   public static EligibilityEngine withDefaultKnowledgeBase() {
     return builder().build();
   }
 
+  /**
+   * A builder, to add a clinic's rules or tables, an audit trail or a clock.
+   *
+   * @return a new builder, with the built-in knowledge base and nothing added
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds an engine: the built-in knowledge base, optionally with a clinic's own rules. */
+  /**
+   * Builds an engine: the built-in knowledge base, optionally with a clinic's own rules and
+   * tables, an audit trail and a clock. Not thread-safe; the engine it builds is.
+   */
   public static final class Builder {
     private final List<Path> overlays = new ArrayList<>();
     private Clock clock = Clock.systemDefaultZone();
@@ -84,7 +102,12 @@ public final class EligibilityEngine {
 
     /**
      * Records every evaluation in an audit trail (for example {@code
-     * org.botoxeligibility.json.JsonAuditLog}). A failure to record fails the evaluation.
+     * org.botoxeligibility.json.JsonAuditLog}). A failure to record fails the evaluation with an
+     * {@link EvaluationException}: no assessment is returned that the trail does not hold.
+     *
+     * @param sink the audit trail; thread-safe if the engine is shared
+     * @return this builder
+     * @throws NullPointerException when {@code sink} is null
      */
     public Builder audit(AuditSink sink) {
       audit = Objects.requireNonNull(sink, "sink must not be null");
@@ -92,8 +115,16 @@ public final class EligibilityEngine {
     }
 
     /**
-     * Adds every *.drl file of a folder to the built-in rules. Overlay rules are code: take them
-     * only from a trusted, access-controlled folder.
+     * Adds every {@code *.drl} file of a folder (in name order) to the built-in rules, when the
+     * engine is built. Overlay rules declare a package of their own (not {@code
+     * org.botoxeligibility.rules}), take no built-in rule's name, and insert {@link
+     * org.botoxeligibility.knowledge.Finding}s like the built-in rules (see the README and
+     * {@code examples/overlay}). Overlay rules are code: take them only from a trusted,
+     * access-controlled folder. May be called for several folders.
+     *
+     * @param folder the folder of DRL files; read by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException when {@code folder} is null
      */
     public Builder addRules(Path folder) {
       overlays.add(Objects.requireNonNull(folder, "folder must not be null"));
@@ -103,10 +134,14 @@ public final class EligibilityEngine {
     /**
      * Overrides the catalog, parameter and drug tables row by row from a clinic's folder (see
      * {@link KnowledgeTables#withOverrides}); the knowledge base then reports its version as
-     * {@code 1.1.0+local.<hash>}. Read once, when the engine is built.
+     * {@code 1.1.0+local.<12 hex digits>}. The folder is read here, at once; its rows are checked
+     * when the engine is built.
      *
      * @param folder the folder of override tables
      * @return this builder
+     * @throws NullPointerException when {@code folder} is null
+     * @throws org.botoxeligibility.assessment.RulesBuildException when the folder cannot be read,
+     *     holds no table, or holds a file not named after a built-in table
      */
     public Builder tables(Path folder) {
       tables = KnowledgeTables.withOverrides(Objects.requireNonNull(folder,
@@ -119,22 +154,33 @@ public final class EligibilityEngine {
      *
      * @param value the tables
      * @return this builder
+     * @throws NullPointerException when {@code value} is null
      */
     public Builder tables(KnowledgeTables value) {
       tables = Objects.requireNonNull(value, "tables must not be null");
       return this;
     }
 
-    /** The clock that gives "today" to intakes without an assessment date. */
+    /**
+     * The clock that gives "today" to intakes without an assessment date (default: the system
+     * clock in the default time zone).
+     *
+     * @param value the clock; its zone decides the date
+     * @return this builder
+     * @throws NullPointerException when {@code value} is null
+     */
     public Builder clock(Clock value) {
       clock = Objects.requireNonNull(value, "clock must not be null");
       return this;
     }
 
     /**
-     * Builds the engine.
+     * Builds the engine: loads the compiled built-in rules, compiles the overlay rules, and reads
+     * the tables. The builder may be used again afterwards.
      *
-     * @throws RulesBuildException when the rules do not compile, listing each error
+     * @return the engine
+     * @throws org.botoxeligibility.assessment.RulesBuildException when an overlay does not compile
+     *     or breaks a restriction, or a table cannot be used, listing each error
      */
     public EligibilityEngine build() {
       InternalKnowledgeBase kieBase = KnowledgeBaseLoader.builtIn();
@@ -146,10 +192,16 @@ public final class EligibilityEngine {
   }
 
   /**
-   * Evaluates one intake. An intake without an assessment date is assessed on today's date.
+   * Evaluates one intake. An intake without an assessment date is assessed on today's date (by the
+   * builder's clock). Thread-safe.
    *
-   * @throws InvalidIntakeException when the intake breaks formats.md §1; nothing is evaluated
-   * @throws EvaluationException when the rules fail or contradict themselves
+   * @param intake the intake, built in code or read from JSON
+   * @return the assessment: one recommendation per concern, in the order of the concerns
+   * @throws NullPointerException when {@code intake} is null
+   * @throws InvalidIntakeException when the intake breaks docs/contract.md §1, listing every
+   *     problem; nothing is evaluated
+   * @throws EvaluationException when a rule fails, the rules contradict themselves, or the audit
+   *     trail cannot record the evaluation
    */
   public Assessment evaluate(Intake intake) {
     return evaluate(Objects.requireNonNull(intake, "intake must not be null"), null);
@@ -206,11 +258,21 @@ public final class EligibilityEngine {
     }
   }
 
-  /** The validator this engine applies, for readers that check before they evaluate. */
+  /**
+   * The validator this engine applies, for readers that check before they evaluate (an {@code
+   * IntakeReader} over it reports exactly the problems {@code evaluate} would).
+   *
+   * @return the validator, over this engine's catalog
+   */
   public IntakeValidator validator() {
     return validator;
   }
 
+  /**
+   * The condition catalog this engine assesses with (built in, or with a clinic's overrides).
+   *
+   * @return the catalog
+   */
   public Catalog catalog() {
     return catalog;
   }
@@ -224,11 +286,20 @@ public final class EligibilityEngine {
     return tables;
   }
 
+  /**
+   * The version every assessment of this engine reports.
+   *
+   * @return {@code 1.1.0}, or {@code 1.1.0+local.<12 hex digits>} with a clinic's tables
+   */
   public String knowledgeBaseVersion() {
     return knowledgeBaseVersion;
   }
 
-  /** The names of every rule in the knowledge base, sorted. */
+  /**
+   * The names of every rule in the knowledge base, built-in and overlay, sorted.
+   *
+   * @return the names, unmodifiable
+   */
   public List<String> ruleNames() {
     return ruleNames;
   }

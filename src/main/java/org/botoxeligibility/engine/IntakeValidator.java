@@ -20,11 +20,12 @@ import org.botoxeligibility.intake.Workflow;
 import org.botoxeligibility.knowledge.Catalog;
 
 /**
- * The value rules of formats.md §1 over intake records: required fields, ranges, cross-field
- * rules, unique concern ids, dates, ICD-10-CM codes. It also resolves defaults (assessment date,
- * concern ids, age from birth date, condition from ICD-10-CM). The JSON reader checks types,
- * codes and unknown fields first and then hands its records here, so that an intake built in code
- * and one read from JSON meet exactly the same rules.
+ * The value rules of docs/contract.md §1 over intake records: required fields, list limits,
+ * ranges, cross-field rules, unique concern ids, plausible dates, ICD-10-CM codes. It also
+ * resolves defaults (assessment date, concern ids, age from birth date, condition from ICD-10-CM,
+ * the workflow). The JSON reader checks types, codes and unknown fields first and then hands its
+ * records here, so that an intake built in code and one read from JSON meet exactly the same
+ * rules, with the same paths and words. Immutable and thread-safe.
  */
 public final class IntakeValidator {
   /** The most concerns an intake may list. */
@@ -37,13 +38,16 @@ public final class IntakeValidator {
   public static final int MAX_TREATMENTS = 200;
   /** The most adverse reactions a past treatment may list. */
   public static final int MAX_REACTIONS = 20;
-  /** The longest concern id. */
+  /** The longest concern id, in characters. */
   public static final int MAX_ID_LENGTH = 64;
-  /** The longest medication name. */
+  /** The longest medication name, in characters. */
   public static final int MAX_NAME_LENGTH = 200;
-  /** The earliest plausible date of any date in an intake. */
+  /** The earliest plausible date in an intake: assessment, birth and treatment dates. */
   public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
-  /** The latest plausible assessment date. */
+  /**
+   * The latest plausible assessment date (birth and treatment dates may not be after the
+   * assessment date).
+   */
   public static final LocalDate LATEST_ASSESSMENT_DATE = LocalDate.of(2199, 12, 31);
   private static final Pattern INTAKE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   /** An ICD-10-CM code: a letter, a digit, a character, then up to four more, the dot optional. */
@@ -56,27 +60,48 @@ public final class IntakeValidator {
    * A validator over a catalog (for the ICD-10-CM mapping and the aliases).
    *
    * @param catalog the catalog of the knowledge base
+   * @throws NullPointerException when {@code catalog} is null
    */
   public IntakeValidator(Catalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
   }
 
-  /** The problem sentence of a list over its limit, the same for JSON and for code. */
+  /**
+   * The problem sentence of a list over its limit, the same for JSON and for code.
+   *
+   * @param max the limit
+   * @param size the list's size
+   * @return "must have at most MAX items, was SIZE"
+   */
   public static String tooMany(int max, int size) {
     return "must have at most " + max + " items, was " + size;
   }
 
-  /** The outcome: the problems (empty when valid) and, when valid, the intake with defaults. */
+  /**
+   * The outcome of a validation.
+   *
+   * @param problems every problem, each with its JSON path; empty when the intake is valid
+   * @param intake when valid, the intake with its defaults resolved (the same instance when there
+   *     was nothing to resolve); null when not valid
+   */
   public record Result(List<Problem> problems, Intake intake) {
+    /**
+     * Whether the intake is valid.
+     *
+     * @return true when there is no problem
+     */
     public boolean valid() {
       return problems.isEmpty();
     }
   }
 
   /**
-   * Validates an intake.
+   * Validates an intake, collecting every problem.
    *
+   * @param intake the intake
    * @param defaultDate the assessment date when the intake gives none
+   * @return the problems, or the valid intake with its defaults resolved
+   * @throws NullPointerException when an argument is null
    */
   public Result validate(Intake intake, LocalDate defaultDate) {
     Objects.requireNonNull(intake, "intake must not be null");

@@ -100,11 +100,22 @@ final class KnowledgeBaseLoader {
           List.of(new RuleError(folder.toString(), 0, "no .drl file")));
     }
     Set<String> builtIn = new HashSet<>(ruleNames(kieBase));
+    List<RuleError> errors = new ArrayList<>();
+    for (Path file : files) {
+      String declared = declaredPackage(file);
+      if (KnowledgeBaseResources.PACKAGE.equals(declared)) {
+        errors.add(new RuleError(file.toString(), packageLine(file), "the overlay declares the "
+            + "built-in package " + KnowledgeBaseResources.PACKAGE + "; an overlay uses a "
+            + "package of its own, such as org.botoxeligibility.clinic"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RulesBuildException("the rules in " + folder + " cannot be added", errors);
+    }
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase);
     for (Path file : files) {
       builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
     }
-    List<RuleError> errors = new ArrayList<>();
     if (builder.hasErrors()) {
       for (KnowledgeBuilderError e : builder.getErrors()) {
         String message = String.valueOf(e.getMessage()).trim();
@@ -121,17 +132,49 @@ final class KnowledgeBaseLoader {
     }
     for (KiePackage p : builder.getKnowledgePackages()) {
       for (Rule rule : p.getRules()) {
-        if (p.getName().equals(KnowledgeBaseResources.PACKAGE) && builtIn.contains(rule.getName())) {
+        if (builtIn.contains(rule.getName())) {
           errors.add(new RuleError(folder.toString(), 0, "rule \"" + rule.getName()
-              + "\" would replace the built-in rule of that name; give it another name or "
-              + "another package"));
+              + "\" takes the name of a built-in rule; rule names are the explanation of every "
+              + "reason and must be unique: give it another name"));
         }
       }
     }
     if (!errors.isEmpty()) {
-      throw new RulesBuildException("the rules in " + folder + " failed to compile", errors);
+      throw new RulesBuildException("the rules in " + folder + " cannot be added", errors);
     }
     kieBase.addPackages(builder.getKnowledgePackages());
+  }
+
+  private static final java.util.regex.Pattern PACKAGE_LINE =
+      java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
+
+  /** The package a DRL file declares (its first package line), or null. */
+  private static String declaredPackage(Path file) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        java.util.regex.Matcher m = PACKAGE_LINE.matcher(line);
+        if (m.matches()) {
+          return m.group(1);
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static int packageLine(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (PACKAGE_LINE.matcher(lines.get(i)).matches()) {
+          return i + 1;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
   }
 
   /** The names of all rules, sorted. */

@@ -10,10 +10,20 @@ import org.botoxeligibility.knowledge.Policy;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Maps a patient's FHIR R4 record (a Bundle) to an intake, by the contract of fhir-mapping.md:
- * which resources and codes become which intake fields, the time windows, the problems, and the
- * provenance of every field. Thread-safe; build one per process and share it (it holds the one
- * {@code FhirContext}).
+ * Maps a patient's FHIR R4 record (a Bundle) to an intake, by the contract of
+ * docs/fhir-mapping.md: which resources and codes become which intake fields, the time windows,
+ * the problems, and the provenance of every field. Needs HAPI FHIR structures R4 on the class path
+ * (an optional dependency of the library). Thread-safe; build one per process and share it (it
+ * holds the one {@code FhirContext}).
+ *
+ * <pre>{@code
+ * FhirIntakeMapper mapper = FhirIntakeMapper.create(engine.tables());
+ * Mapping mapping = mapper.map(bundleJson, LocalDate.now(), FhirIntakeMapper.Options.orders());
+ * if (mapping.valid()) {
+ *   Assessment assessment = engine.evaluate(mapping.intake())
+ *       .withProvenance(mapping.provenance());
+ * }
+ * }</pre>
  */
 public final class FhirIntakeMapper {
   private final KnowledgeTables tables;
@@ -34,6 +44,8 @@ public final class FhirIntakeMapper {
    * A mapper over the built-in code tables.
    *
    * @return the mapper
+   * @throws IllegalStateException naming table, line and column when a built-in table is
+   *     malformed (a broken build)
    */
   public static FhirIntakeMapper create() {
     return create(KnowledgeTables.builtIn());
@@ -43,8 +55,9 @@ public final class FhirIntakeMapper {
    * A mapper over the given tables (the built-in ones, or a clinic's overrides). The code tables
    * (rules/fhir-*.tsv), the catalog and the parameters are read here, once.
    *
-   * @param tables the knowledge base's tables
+   * @param tables the knowledge base's tables (share the engine's: {@code engine.tables()})
    * @return the mapper
+   * @throws NullPointerException when {@code tables} is null
    * @throws org.botoxeligibility.assessment.RulesBuildException when a clinic's override table is
    *     malformed
    */
@@ -53,12 +66,15 @@ public final class FhirIntakeMapper {
   }
 
   /**
-   * Maps a bundle given as JSON (UTF-8).
+   * Maps a bundle given as JSON (UTF-8). A bundle that cannot be parsed is a problem of the
+   * mapping, not an exception.
    *
-   * @param json the bundle's bytes
+   * @param json the bundle's bytes; null or empty gives a problem
    * @param assessmentDate the date windows count back from; it becomes the intake's
-   * @param options orders or screening, and the CDS Hooks refinements
+   * @param options orders or screening, and the CDS Hooks refinements; null for {@link
+   *     Options#orders()}
    * @return the mapping: an intake and its provenance, or problems
+   * @throws NullPointerException when {@code assessmentDate} is null
    */
   public Mapping map(byte[] json, LocalDate assessmentDate, Options options) {
     return run(FhirRecord.parse(json), assessmentDate, options);
@@ -67,10 +83,12 @@ public final class FhirIntakeMapper {
   /**
    * Maps a parsed bundle.
    *
-   * @param bundle the bundle
+   * @param bundle the bundle; null gives a problem
    * @param assessmentDate the date windows count back from; it becomes the intake's
-   * @param options orders or screening, and the CDS Hooks refinements
-   * @return the mapping
+   * @param options orders or screening, and the CDS Hooks refinements; null for {@link
+   *     Options#orders()}
+   * @return the mapping: an intake and its provenance, or problems
+   * @throws NullPointerException when {@code assessmentDate} is null
    */
   public Mapping map(Bundle bundle, LocalDate assessmentDate, Options options) {
     return run(FhirRecord.of(bundle), assessmentDate, options);
@@ -97,9 +115,9 @@ public final class FhirIntakeMapper {
    * diagnoses; and the refinements a CDS Hooks call needs. Immutable.
    *
    * @param screen true: every active, not refuted Condition that maps to a therapeutic catalog
-   *     condition becomes a concern, and orders are ignored (fhir-mapping.md §4)
+   *     condition becomes a concern, and orders are ignored (docs/fhir-mapping.md §4)
    * @param intakeId the intake id to use instead of the bundle's ({@code cds-<hookInstance>},
-   *     {@code bulk-<hash>}); null for the rule of fhir-mapping.md §7
+   *     {@code bulk-<hash>}); null for the rule of docs/fhir-mapping.md §7
    * @param selectedOrders only the toxin orders with these ids are concerns (order-select's
    *     {@code context.selections}); null for every toxin order
    * @param ordersBeingSigned true for order-sign: signing issues the prescription, so {@code
@@ -108,7 +126,14 @@ public final class FhirIntakeMapper {
   public record Options(boolean screen, String intakeId, Set<String> selectedOrders,
       boolean ordersBeingSigned) {
 
-    /** Copies the selection. */
+    /**
+     * Copies the selection.
+     *
+     * @param screen true for screening, false for orders
+     * @param intakeId the intake id to use, or null
+     * @param selectedOrders the selected orders' ids, or null for every toxin order
+     * @param ordersBeingSigned true for order-sign
+     */
     public Options {
       selectedOrders = selectedOrders == null ? null : Set.copyOf(selectedOrders);
     }
@@ -134,7 +159,8 @@ public final class FhirIntakeMapper {
     /**
      * The same options with another intake id.
      *
-     * @param id the intake id
+     * @param id the intake id (1–64 characters of {@code A-Z a-z 0-9 . _ -}), or null for the
+     *     bundle's
      * @return the options
      */
     public Options withIntakeId(String id) {
@@ -144,7 +170,7 @@ public final class FhirIntakeMapper {
     /**
      * The same options evaluating only the selected orders.
      *
-     * @param ids the selected orders' ids
+     * @param ids the selected orders' ids, or null for every toxin order
      * @return the options
      */
     public Options withSelectedOrders(Set<String> ids) {

@@ -6,8 +6,11 @@ import org.botoxeligibility.assessment.Problem;
 import org.botoxeligibility.intake.Intake;
 
 /**
- * What the mapping made of a FHIR Bundle (fhir-mapping.md §6): the intake, its problems, and for
- * each JSON Pointer of the intake the resources it came from.
+ * What the mapping made of a FHIR Bundle (docs/fhir-mapping.md §6): the intake, its problems, and
+ * for each JSON Pointer of the intake the resources it came from. Evaluate the intake only when
+ * {@link #valid()}; pass the provenance to {@link
+ * org.botoxeligibility.assessment.Assessment#withProvenance} so that the evidence names the
+ * resources.
  *
  * @param intake the intake, exactly as {@code evaluate} would take it (its assessment date set);
  *     null when the bundle could not be read, holds no toxin order (orders) or nothing to screen;
@@ -29,7 +32,7 @@ public record Mapping(
     MAPPED,
     /**
      * The bundle, or a resource the mapping must use, could not be read, or the intake it gives
-     * breaks formats.md §1 (exit 3, HTTP 422).
+     * breaks docs/contract.md §1 (exit 3, HTTP 422).
      */
     PROBLEMS,
     /**
@@ -41,7 +44,14 @@ public record Mapping(
     NOTHING_TO_SCREEN
   }
 
-  /** Copies the lists and the map. */
+  /**
+   * Copies the lists and the map.
+   *
+   * @param intake the intake, or null
+   * @param problems the problems; not null
+   * @param provenance the resources behind each pointer; not null
+   * @param outcome the kind of result
+   */
   public Mapping {
     problems = List.copyOf(problems);
     provenance = Map.copyOf(provenance);

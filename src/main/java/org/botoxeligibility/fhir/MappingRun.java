@@ -59,7 +59,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * One mapping of one record (fhir-mapping.md): not thread-safe, made for one call of {@link
+ * One mapping of one record (docs/fhir-mapping.md): not thread-safe, made for one call of {@link
  * FhirIntakeMapper#map}. Every problem found is collected; the intake is built from what could be
  * read.
  */

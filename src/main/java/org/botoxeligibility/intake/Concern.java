@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One concern the patient raises (formats.md §1; docs/contract.md). Every optional field is null
- * when not given: missing is never read as zero or "no". Build one with {@link #builder()}:
+ * One concern the patient raises (docs/contract.md §1): what is to be treated, and the facts the
+ * condition's rules need. Every optional field is null when not given: missing is never read as
+ * zero or "no". Build one with {@link #builder()}:
  *
  * <pre>{@code
  * Concern migraine = Concern.builder()
@@ -16,19 +17,22 @@ import java.util.List;
  * }</pre>
  *
  * @param id the concern's id, unique within the intake; null means "c1", "c2", ... by position
- * @param condition a catalog code or alias; null when only {@code icd10} is given
+ * @param condition a catalog code or alias; null when only {@code icd10} is given (one of the two
+ *     is required; when both are given they must agree)
  * @param icd10 an ICD-10-CM code the catalog maps to a condition; null when not given
- * @param sites injection sites; empty means "the condition's usual sites"
+ * @param sites injection sites, at most 25; empty means "the condition's usual sites"
  * @param headacheDaysPerMonth headache days a month (0–31); null when not given
  * @param migraineDaysPerMonth migraine days a month (0–31, at most the headache days); null when
  *     not given
  * @param headacheHoursPerDay headache hours a day (0–24); null when not given
  * @param monthsWithSymptoms months with symptoms (0–1200); null when not given
- * @param priorTherapiesFailed first-line therapies tried without adequate response (0–20); null
- *     when not given
+ * @param priorTherapiesFailed first-line therapies tried without adequate response or not
+ *     tolerated (0–20; migraine: preventive drug classes, hyperhidrosis: topical agents, bladder:
+ *     anticholinergic medications); null when not given
  * @param secondaryCauseExcluded a work-up has excluded a secondary cause (hyperhidrosis); null
  *     when not given
- * @param plannedUnits units planned for this concern (1–600); null means the catalog's default
+ * @param plannedUnits onabotulinumtoxinA units planned for this concern (1–600); null means the
+ *     catalog's default
  * @param postVoidResidualMl bladder concerns: the latest post-void residual urine volume in mL
  *     (0–2000); null when not given
  * @param cleanIntermittentCatheterization bladder concerns: the patient routinely performs clean
@@ -49,7 +53,24 @@ public record Concern(
     Double postVoidResidualMl,
     Boolean cleanIntermittentCatheterization) {
 
-  /** Copies the sites; null becomes an empty list (the condition's usual sites). */
+  /**
+   * Copies the sites; null becomes an empty list (the condition's usual sites). Nothing is
+   * checked here: the engine validates the concern with the rest of the intake.
+   *
+   * @param id the id, or null
+   * @param condition the catalog code, or null
+   * @param icd10 the ICD-10-CM code, or null
+   * @param sites the sites, or null
+   * @param headacheDaysPerMonth headache days a month, or null
+   * @param migraineDaysPerMonth migraine days a month, or null
+   * @param headacheHoursPerDay headache hours a day, or null
+   * @param monthsWithSymptoms months with symptoms, or null
+   * @param priorTherapiesFailed failed first-line therapies, or null
+   * @param secondaryCauseExcluded whether a secondary cause is excluded, or null
+   * @param plannedUnits planned units, or null
+   * @param postVoidResidualMl the post-void residual in mL, or null
+   * @param cleanIntermittentCatheterization whether the patient self-catheterises, or null
+   */
   public Concern {
     sites = Lists.copy(sites);
   }
@@ -59,7 +80,7 @@ public record Concern(
    *
    * @param id the concern's id, or null for the default
    * @param condition the catalog code or alias
-   * @return the concern
+   * @return the concern, every other field not given
    */
   public static Concern of(String id, ConditionCode condition) {
     return builder().id(id).condition(condition).build();
@@ -100,7 +121,7 @@ public record Concern(
   /**
    * The same concern with another id.
    *
-   * @param value the id
+   * @param value the id, or null for the default by position
    * @return the changed concern
    */
   public Concern withId(String value) {
@@ -110,7 +131,7 @@ public record Concern(
   /**
    * The same concern with another condition.
    *
-   * @param value the condition
+   * @param value the condition, or null when an ICD-10-CM code gives it
    * @return the changed concern
    */
   public Concern withCondition(ConditionCode value) {
@@ -130,10 +151,10 @@ public record Concern(
   /**
    * The same concern with other headache facts.
    *
-   * @param headacheDays headache days a month, or null
-   * @param migraineDays migraine days a month, or null
-   * @param hoursPerDay headache hours a day, or null
-   * @param months months with symptoms, or null
+   * @param headacheDays headache days a month (0–31), or null
+   * @param migraineDays migraine days a month (0–31), or null
+   * @param hoursPerDay headache hours a day (0–24), or null
+   * @param months months with symptoms (0–1200), or null
    * @return the changed concern
    */
   public Concern withHeadache(Integer headacheDays, Integer migraineDays, Double hoursPerDay,
@@ -149,7 +170,7 @@ public record Concern(
   /**
    * The same concern with another count of failed first-line therapies.
    *
-   * @param value the count, or null
+   * @param value the count (0–20), or null
    * @return the changed concern
    */
   public Concern withPriorTherapiesFailed(Integer value) {
@@ -173,7 +194,7 @@ public record Concern(
   /**
    * The same concern with other planned units.
    *
-   * @param value the units, or null for the catalog's default
+   * @param value the units (1–600), or null for the catalog's default
    * @return the changed concern
    */
   public Concern withPlannedUnits(Integer value) {
@@ -185,7 +206,7 @@ public record Concern(
   /**
    * The same concern with other bladder facts.
    *
-   * @param residualMl the post-void residual in mL, or null
+   * @param residualMl the post-void residual in mL (0–2000), or null
    * @param selfCatheterizes whether the patient routinely self-catheterises, or null (not known)
    * @return the changed concern
    */
@@ -248,7 +269,7 @@ public record Concern(
     /**
      * Sets the condition by an ICD-10-CM code (with or without the dot).
      *
-     * @param value the code
+     * @param value the code, such as {@code G43.709} or {@code G43709}
      * @return this builder
      */
     public Builder icd10(String value) {
@@ -259,7 +280,7 @@ public record Concern(
     /**
      * Sets the injection sites.
      *
-     * @param values the sites
+     * @param values the sites; none means the condition's usual sites
      * @return this builder
      */
     public Builder sites(Site... values) {

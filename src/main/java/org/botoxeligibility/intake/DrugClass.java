@@ -1,13 +1,28 @@
 package org.botoxeligibility.intake;
 
-/** Drug classes (formats.md §1). */
+/**
+ * Drug classes of current medications ({@code medicalHistory.medications[].drugClass},
+ * docs/contract.md §1); a medication given by name alone is classed from the knowledge base's drug
+ * list (docs/clinical-policy.md §6).
+ */
 public enum DrugClass implements Coded {
+  /** Aminoglycoside antibiotics (gentamicin, tobramycin): potentiate the toxin. */
   AMINOGLYCOSIDE,
+  /** Neuromuscular blockers (rocuronium, succinylcholine): potentiate the toxin. */
   NEUROMUSCULAR_BLOCKER,
+  /**
+   * Other drugs that impair neuromuscular transmission (polymyxin B, clindamycin, magnesium
+   * sulfate, quinidine): potentiate the toxin.
+   */
   OTHER_NEUROMUSCULAR_TRANSMISSION_INHIBITOR,
+  /** Anticholinergics (oxybutynin, glycopyrrolate): anticholinergic effects may add up. */
   ANTICHOLINERGIC,
+  /** Anticoagulants (warfarin, apixaban, heparin): a bleeding risk at injection. */
   ANTICOAGULANT,
+  /** Antiplatelet drugs (aspirin, clopidogrel): a bleeding risk at injection. */
   ANTIPLATELET,
+  /** Muscle relaxants (baclofen, tizanidine): may add to the weakness. */
   MUSCLE_RELAXANT,
+  /** Any other class: no interaction the rules know of. */
   OTHER;
 }

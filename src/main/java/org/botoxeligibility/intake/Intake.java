@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A patient intake (formats.md §1, version 1; docs/contract.md). Build one with {@link
- * #builder()}; the engine validates an intake built in code exactly as one read from JSON, and
- * refuses it with every problem listed when it breaks the contract.
+ * A patient intake (docs/contract.md §1, version 1): the patient, the concerns to assess, the
+ * medical history as asked, past treatments and the workflow. Build one with {@link #builder()};
+ * the engine validates an intake built in code exactly as one read from JSON, and refuses it with
+ * every problem listed when it breaks the contract. Immutable; its {@code toString} names the id
+ * only.
  *
  * <pre>{@code
  * Intake intake = Intake.builder()
@@ -37,7 +39,18 @@ public record Intake(
     List<TreatmentRecord> treatmentHistory,
     Workflow workflow) {
 
-  /** Copies the lists; a null list of concerns stays null, for the validator to refuse. */
+  /**
+   * Copies the lists; a null list of concerns stays null, for the validator to refuse. Nothing is
+   * checked here.
+   *
+   * @param intakeId the intake's id
+   * @param assessmentDate the assessment date, or null
+   * @param patient the patient
+   * @param concerns the concerns
+   * @param medicalHistory the medical history
+   * @param treatmentHistory the past treatments, or null for none
+   * @param workflow the workflow, or null for nothing done
+   */
   public Intake {
     concerns = Lists.copyOrNull(concerns);
     treatmentHistory = Lists.copy(treatmentHistory);
@@ -107,7 +120,7 @@ public record Intake(
     /**
      * Sets the assessment date (default: the caller's date, else today).
      *
-     * @param value the date
+     * @param value the date, from 1900-01-01 to 2199-12-31
      * @return this builder
      */
     public Builder assessmentDate(LocalDate value) {
@@ -116,7 +129,7 @@ public record Intake(
     }
 
     /**
-     * Sets the patient.
+     * Sets the patient (required).
      *
      * @param value the patient
      * @return this builder
@@ -127,7 +140,7 @@ public record Intake(
     }
 
     /**
-     * Adds a concern, after those added before.
+     * Adds a concern, after those added before (1–20 in all).
      *
      * @param value the concern
      * @return this builder
@@ -143,7 +156,7 @@ public record Intake(
     /**
      * Sets the concerns, replacing those added before.
      *
-     * @param values the concerns
+     * @param values the concerns; null leaves none, which the engine refuses
      * @return this builder
      */
     public Builder concerns(List<Concern> values) {
@@ -152,7 +165,7 @@ public record Intake(
     }
 
     /**
-     * Sets the medical history.
+     * Sets the medical history (required; {@link MedicalHistory#none()} when nothing was reported).
      *
      * @param value the history
      * @return this builder
@@ -176,7 +189,7 @@ public record Intake(
     /**
      * Sets the past treatments, replacing those added before.
      *
-     * @param values the treatments
+     * @param values the treatments, at most 200; null means none
      * @return this builder
      */
     public Builder treatmentHistory(List<TreatmentRecord> values) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the patient reported when asked (formats.md §1; docs/contract.md). An empty list means
+ * What the patient reported when asked (docs/contract.md §1). An empty list means
  * "asked, none reported"; a null list means "not asked", and the engine refuses such an intake
  * (missing is never read as "no"). Build one with {@link #builder()}, or take {@link #none()}.
  *
@@ -14,10 +14,11 @@ import java.util.List;
  *     .build();
  * }</pre>
  *
- * @param conditions reported comorbidities; required (null is refused), may be empty
- * @param allergies reported allergies; required (null is refused), may be empty
- * @param medications current medications; required (null is refused), may be empty
- * @param infectionSites sites with active infection or inflammation; null means none
+ * @param conditions reported comorbidities; required (null is refused), may be empty; at most 100
+ * @param allergies reported allergies; required (null is refused), may be empty; at most 100
+ * @param medications current medications; required (null is refused), may be empty; at most 100
+ * @param infectionSites sites with active infection or inflammation; null means none; at most
+ *     100
  */
 public record MedicalHistory(
     List<Comorbidity> conditions,
@@ -25,7 +26,14 @@ public record MedicalHistory(
     List<Medication> medications,
     List<Site> infectionSites) {
 
-  /** Copies the lists; keeps a null required list null, for the validator to refuse. */
+  /**
+   * Copies the lists; keeps a null required list null, for the validator to refuse.
+   *
+   * @param conditions the comorbidities; null means not asked
+   * @param allergies the allergies; null means not asked
+   * @param medications the medications; null means not asked
+   * @param infectionSites the infected sites, or null for none
+   */
   public MedicalHistory {
     conditions = Lists.copyOrNull(conditions);
     allergies = Lists.copyOrNull(allergies);
@@ -153,7 +161,7 @@ public record MedicalHistory(
     /**
      * Sets the sites with active infection or inflammation.
      *
-     * @param values the sites
+     * @param values the sites; none means no infection
      * @return this builder
      */
     public Builder infectionSites(Site... values) {
@@ -164,7 +172,7 @@ public record MedicalHistory(
     /**
      * Sets the sites with active infection or inflammation.
      *
-     * @param values the sites
+     * @param values the sites; empty or null means no infection
      * @return this builder
      */
     public Builder infectionSites(List<Site> values) {

@@ -1,8 +1,10 @@
 package org.botoxeligibility.intake;
 
 /**
- * A current medication: a generic name, a drug class, or both (formats.md §1). A name alone is
- * classed from the knowledge base's drug list; a name it does not know is reported.
+ * A current medication: a generic name, a drug class, or both (docs/contract.md §1). A name alone
+ * is classed from the knowledge base's drug list (docs/clinical-policy.md §6); a name it does not
+ * know is reported ({@code UNRECOGNIZED_MEDICATION}). When the given class and the listed class
+ * differ, both count.
  *
  * @param name the name as written (1–200 characters); null when only a class is given
  * @param drugClass the class; null when only a name is given
@@ -23,7 +25,7 @@ public record Medication(String name, DrugClass drugClass) {
    * A medication given by class alone.
    *
    * @param drugClass the class
-   * @return the medication
+   * @return the medication, without a name
    */
   public static Medication ofClass(DrugClass drugClass) {
     return new Medication(null, drugClass);

@@ -3,8 +3,8 @@ package org.botoxeligibility.intake;
 import java.time.LocalDate;
 
 /**
- * The patient (formats.md §1; docs/contract.md). Build one with {@link #builder()}: give the age
- * or the birth date; every other field not set is "not known".
+ * The patient (docs/contract.md §1). Build one with {@link #builder()}: give the age or the birth
+ * date; every other field not set is "not known".
  *
  * <pre>{@code
  * Patient patient = Patient.builder().ageYears(41).sex(Sex.FEMALE).pregnant(false).build();
@@ -25,7 +25,16 @@ public record Patient(
     Boolean breastfeeding,
     Double weightKg) {
 
-  /** Reads an absent sex as {@link Sex#UNKNOWN}. */
+  /**
+   * Reads an absent sex as {@link Sex#UNKNOWN}; nothing else is checked here.
+   *
+   * @param ageYears the age in whole years, or null
+   * @param birthDate the birth date, or null
+   * @param sex the sex, or null
+   * @param pregnant whether pregnant, or null (not known)
+   * @param breastfeeding whether breastfeeding, or null (not known)
+   * @param weightKg the weight in kg, or null
+   */
   public Patient {
     sex = sex == null ? Sex.UNKNOWN : sex;
   }
@@ -33,8 +42,8 @@ public record Patient(
   /**
    * A patient of the given age and sex, everything else not known.
    *
-   * @param ageYears the age in whole years
-   * @param sex the sex
+   * @param ageYears the age in whole years (0–120)
+   * @param sex the sex, or null for unknown
    * @return the patient
    */
   public static Patient of(int ageYears, Sex sex) {
@@ -69,7 +78,7 @@ public record Patient(
   /**
    * The same patient with another age.
    *
-   * @param age the age, or null when the birth date gives it
+   * @param age the age (0–120), or null when the birth date gives it
    * @return the changed patient
    */
   public Patient withAgeYears(Integer age) {

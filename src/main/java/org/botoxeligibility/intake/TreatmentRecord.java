@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A past botulinum toxin treatment (formats.md §1; docs/contract.md). Build one with {@link
+ * A past botulinum toxin treatment, of any product (docs/contract.md §1). Build one with {@link
  * #builder()}:
  *
  * <pre>{@code
@@ -19,7 +19,7 @@ import java.util.List;
  * @param product the product; null is read as {@link Product#ONABOTULINUMTOXINA}
  * @param units units given (1–1000); null means not recorded
  * @param response the response; null is read as {@link Response#UNKNOWN}
- * @param adverseReactions adverse reactions after it; null means none
+ * @param adverseReactions adverse reactions after it, at most 20; null means none
  */
 public record TreatmentRecord(
     LocalDate date,
@@ -29,7 +29,16 @@ public record TreatmentRecord(
     Response response,
     List<AdverseReaction> adverseReactions) {
 
-  /** Applies the defaults of formats.md §1 and copies the reactions. */
+  /**
+   * Applies the defaults of docs/contract.md §1 and copies the reactions.
+   *
+   * @param date the treatment date
+   * @param condition what was treated, or null
+   * @param product the product, or null for onabotulinumtoxinA
+   * @param units the units given, or null
+   * @param response the response, or null for unknown
+   * @param adverseReactions the reactions, or null for none
+   */
   public TreatmentRecord {
     product = product == null ? Product.ONABOTULINUMTOXINA : product;
     response = response == null ? Response.UNKNOWN : response;

@@ -1,16 +1,20 @@
 package org.botoxeligibility.intake;
 
 /**
- * Where the clinical workflow stands (formats.md §1; docs/contract.md); every step defaults to
- * "not done". Build one with {@link #builder()} rather than with positional booleans:
+ * Where the clinical workflow stands (docs/contract.md §1); every step defaults to "not done".
+ * A therapeutic treatment needs all three steps before it is booked. Build one with {@link
+ * #builder()} rather than with positional booleans:
  *
  * <pre>{@code
- * Workflow workflow = Workflow.builder().medicalExaminationCompleted().diagnosisConfirmed().build();
+ * Workflow workflow = Workflow.builder()
+ *     .medicalExaminationCompleted().diagnosisConfirmed().build();
  * }</pre>
  *
- * @param medicalExaminationCompleted the medical examination is completed
- * @param diagnosisConfirmed the diagnosis is confirmed
- * @param prescriptionIssued the prescription is issued
+ * @param medicalExaminationCompleted the medical examination is completed ({@code
+ *     MEDICAL_EVALUATION_REQUIRED} until it is)
+ * @param diagnosisConfirmed the diagnosis is confirmed ({@code MEDICAL_EVALUATION_REQUIRED} until
+ *     it is)
+ * @param prescriptionIssued the prescription is issued (listed as outstanding until it is)
  */
 public record Workflow(
     boolean medicalExaminationCompleted, boolean diagnosisConfirmed, boolean prescriptionIssued) {

@@ -30,18 +30,18 @@ import org.botoxeligibility.assessment.Requirement;
 import org.botoxeligibility.intake.ConditionCode;
 
 /**
- * Reads assessment JSON (formats.md §2, as {@link AssessmentWriter} writes it, one object or one
- * NDJSON line) back into records, for an application that stores assessments or receives them
- * from the command line or a service. Strict: an unknown field, a wrong type or an unknown code
- * is a problem, and every problem is listed. Reading what the writer wrote gives an equal
- * assessment. Thread-safe.
+ * Reads assessment JSON (docs/contract.md §2, as {@link AssessmentWriter} writes it, one object
+ * or one NDJSON line) back into records, for an application that stores assessments or receives
+ * them from the command line or a service. Strict: an unknown field, a wrong type or an unknown
+ * code is a problem, and every problem is listed. Reading what the writer wrote gives an equal
+ * assessment. Assessments larger than 16 MiB are refused. Thread-safe; build one and share it.
  */
 public final class AssessmentReader {
   private static final int MAX_BYTES = 16 << 20;
   private final ObjectMapper mapper = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  /** A reader. */
+  /** A reader; it holds no state of its own between reads. */
   public AssessmentReader() {}
 
   /**
@@ -49,6 +49,7 @@ public final class AssessmentReader {
    *
    * @param json UTF-8 JSON of one assessment
    * @return the assessment
+   * @throws NullPointerException when {@code json} is null
    * @throws InvalidAssessmentException listing every problem, with its JSON path
    */
   public Assessment read(byte[] json) {
@@ -79,6 +80,7 @@ public final class AssessmentReader {
    *
    * @param json the JSON text
    * @return the assessment
+   * @throws NullPointerException when {@code json} is null
    * @throws InvalidAssessmentException listing every problem
    */
   public Assessment read(String json) {

@@ -20,14 +20,16 @@ import org.botoxeligibility.knowledge.CatalogEntry;
 import org.botoxeligibility.assessment.Range;
 
 /**
- * Writes assessments (formats.md §2) and the catalog as JSON: pretty for one, compact for NDJSON.
- * The field order is fixed and absent values are left out, so the same assessment always gives
- * the same bytes. Thread-safe.
+ * Writes assessments (docs/contract.md §2) and the catalog as JSON: pretty for one, compact for
+ * NDJSON. The field order is fixed and absent (null) values are left out, so the same assessment
+ * always gives the same bytes; {@link AssessmentReader} reads them back. Thread-safe; build one
+ * and share it.
  */
 public final class AssessmentWriter {
   private final JsonFactory factory = JsonFactory.builder().build();
   private final DefaultPrettyPrinter pretty;
 
+  /** A writer, indenting by two spaces when it pretty-prints. */
   public AssessmentWriter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter p = new DefaultPrettyPrinter()
@@ -40,17 +42,32 @@ public final class AssessmentWriter {
     this.pretty = p;
   }
 
-  /** One assessment, pretty-printed, ending with a newline. */
+  /**
+   * One assessment, pretty-printed, as {@code evaluate} writes it for one intake.
+   *
+   * @param a the assessment
+   * @return the JSON, ending with a newline
+   */
   public String pretty(Assessment a) {
     return write(a, true);
   }
 
-  /** One assessment on one line (NDJSON), without the newline. */
+  /**
+   * One assessment on one line, for NDJSON.
+   *
+   * @param a the assessment
+   * @return the JSON, without a newline
+   */
   public String compact(Assessment a) {
     return write(a, false);
   }
 
-  /** One assessment on one line (NDJSON) with its newline, as UTF-8 bytes. */
+  /**
+   * One assessment on one line, for NDJSON, ready to write to a stream.
+   *
+   * @param a the assessment
+   * @return the JSON with its newline, as UTF-8 bytes
+   */
   public byte[] compactLine(Assessment a) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
@@ -60,6 +77,23 @@ public final class AssessmentWriter {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One recommendation on one line, exactly as it appears inside an assessment (formats.md §2,
+   * evidence included); a CDS Hooks card carries it as its extension.
+   *
+   * @param r the recommendation
+   * @return its JSON, without a newline
+   */
+  public String compact(Recommendation r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      recommendation(g, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private String write(Assessment a, boolean prettyPrint) {
@@ -140,7 +174,44 @@ public final class AssessmentWriter {
     g.writeEndObject();
   }
 
-  /** The catalog, as the `conditions` command lists it. */
+  /**
+   * What the FHIR mapping made (the {@code from-fhir} command): {@code {"intake": {...},
+   * "provenance": {"/patient/weightKg": ["Observation/w1"], ...}}}, pretty-printed, the
+   * provenance keyed by JSON Pointer in pointer order.
+   *
+   * @param intake the intake, exactly as evaluate would take it (valid: a patient is required)
+   * @param provenance the resources ({@code Type/id}) behind each pointer
+   * @return the JSON, ending with a newline
+   */
+  public String mapped(org.botoxeligibility.intake.Intake intake,
+      java.util.Map<String, List<String>> provenance) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(pretty.createInstance());
+      g.writeStartObject();
+      g.writeFieldName("intake");
+      CanonicalIntake.write(g, intake);
+      g.writeObjectFieldStart("provenance");
+      for (var e : new java.util.TreeMap<>(provenance).entrySet()) {
+        strings(g, e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The catalog, as the {@code conditions} command lists it: for each row its code, name, alias
+   * facts, category, mechanisms, label status, minimum age, usual sites, typical units, timing,
+   * ICD-10-CM prefixes, side effects and payer facts.
+   *
+   * @param entries the rows, in the order to list them (such as {@code catalog.entries()})
+   * @return a pretty-printed JSON array, ending with a newline
+   */
   public String catalog(Collection<CatalogEntry> entries) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {

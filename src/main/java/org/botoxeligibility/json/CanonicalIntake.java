@@ -17,16 +17,22 @@ import org.botoxeligibility.intake.Patient;
 import org.botoxeligibility.intake.TreatmentRecord;
 
 /**
- * The canonical form of a (validated) intake: compact JSON, fields in the order of formats.md §1,
- * absent values left out, defaults resolved. Two intakes that mean the same thing have the same
- * canonical form, whatever their spacing or field order; its SHA-256 identifies an intake in the
- * audit trail without copying its content.
+ * The canonical form of a validated intake: compact JSON, fields in the order of docs/contract.md
+ * §1, absent values left out, defaults resolved. Two intakes that mean the same thing have the
+ * same canonical form, whatever their spacing or field order; its SHA-256 identifies an intake in
+ * the audit trail without copying its content. Stateless and thread-safe.
  */
 public final class CanonicalIntake {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private CanonicalIntake() {}
 
+  /**
+   * The SHA-256 of the canonical form, as {@link JsonAuditLog} records it.
+   *
+   * @param intake a validated intake, such as an {@code AuditSink} receives
+   * @return 64 lower-case hex digits
+   */
   public static String sha256(Intake intake) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -36,9 +42,32 @@ public final class CanonicalIntake {
     }
   }
 
+  /**
+   * The canonical form.
+   *
+   * @param i a validated intake (a patient is required)
+   * @return compact JSON, as UTF-8 bytes, without a newline
+   */
   public static byte[] bytes(Intake i) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      write(g, i);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes an intake as one JSON object, fields in the order of docs/contract.md §1, absent
+   * values left out: the intake exactly as the reader takes it.
+   *
+   * @param g the generator
+   * @param i the intake
+   * @throws IOException when the generator fails
+   */
+  public static void write(JsonGenerator g, Intake i) throws IOException {
+    {
       g.writeStartObject();
       string(g, "intakeId", i.intakeId());
       string(g, "assessmentDate", i.assessmentDate());
@@ -109,10 +138,7 @@ public final class CanonicalIntake {
         g.writeEndObject();
       }
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   private static void string(JsonGenerator g, String name, Object value) throws IOException {

@@ -21,11 +21,19 @@ import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.assessment.Problem;
 
 /**
- * Reads an intake strictly (formats.md §1): every problem is collected, each with its JSON path,
- * and nothing is returned for evaluation unless there are none. Malformed JSON, duplicate keys,
- * trailing content, unknown fields, wrong types, unknown codes and out-of-range values are all
- * problems. Limits protect the process: {@link #MAX_BYTES}, {@link #MAX_DEPTH}, {@link
+ * Reads an intake strictly (docs/contract.md §1): every problem is collected, each with its JSON
+ * path, and nothing is returned for evaluation unless there are none. Malformed JSON, duplicate
+ * keys, trailing content, unknown fields, wrong types, unknown codes and out-of-range values are
+ * all problems. Limits protect the process: {@link #MAX_BYTES}, {@link #MAX_DEPTH}, {@link
  * #MAX_STRING}. Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * IntakeReader reader = new IntakeReader(engine.validator());
+ * IntakeReader.Result read = reader.read(jsonBytes, LocalDate.now());
+ * if (read.valid()) {
+ *   Assessment assessment = engine.evaluate(read.intake());
+ * }
+ * }</pre>
  */
 public final class IntakeReader {
   /** The largest intake accepted, in bytes of UTF-8. */
@@ -38,6 +46,14 @@ public final class IntakeReader {
   private final ObjectReader reader;
   private final IntakeValidator validator;
 
+  /**
+   * A reader that applies a validator's value rules after its own checks of types, codes and
+   * fields.
+   *
+   * @param validator the engine's validator ({@code engine.validator()}), so that the reader
+   *     refuses exactly what the engine would
+   * @throws NullPointerException when {@code validator} is null
+   */
   public IntakeReader(IntakeValidator validator) {
     this.validator = java.util.Objects.requireNonNull(validator, "validator must not be null");
     JsonFactory factory = JsonFactory.builder()
@@ -58,8 +74,19 @@ public final class IntakeReader {
         .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
-  /** The outcome of reading one intake: problems, or a valid intake with its defaults resolved. */
+  /**
+   * The outcome of reading one intake: problems, or a valid intake with its defaults resolved.
+   *
+   * @param problems every problem, each with its JSON path; empty when the intake is valid
+   * @param intake the valid intake with its defaults resolved (assessment date, concern ids, age,
+   *     condition from ICD-10-CM); null when there are problems
+   */
   public record Result(List<Problem> problems, Intake intake) {
+    /**
+     * Whether the intake is valid.
+     *
+     * @return true when there is no problem
+     */
     public boolean valid() {
       return problems.isEmpty();
     }
@@ -68,7 +95,11 @@ public final class IntakeReader {
   /**
    * Reads one intake from UTF-8 bytes.
    *
-   * @param defaultDate the assessment date when the intake gives none
+   * @param json the intake's JSON, at most {@link #MAX_BYTES}
+   * @param defaultDate the assessment date when the intake gives none (the command's
+   *     {@code --date}, or today)
+   * @return the problems, or the valid intake
+   * @throws NullPointerException when an argument is null, even when the intake gives its date
    */
   public Result read(byte[] json, LocalDate defaultDate) {
     java.util.Objects.requireNonNull(json, "json must not be null");
@@ -88,7 +119,14 @@ public final class IntakeReader {
     return read(tree, defaultDate);
   }
 
-  /** Reads one intake from text (one NDJSON line, for example). */
+  /**
+   * Reads one intake from text (one NDJSON line, for example).
+   *
+   * @param json the intake's JSON
+   * @param defaultDate the assessment date when the intake gives none
+   * @return the problems, or the valid intake
+   * @throws NullPointerException when an argument is null
+   */
   public Result read(String json, LocalDate defaultDate) {
     java.util.Objects.requireNonNull(json, "json must not be null");
     return read(json.getBytes(StandardCharsets.UTF_8), defaultDate);

@@ -46,11 +46,26 @@ public final class JsonAuditLog implements AuditSink, Closeable {
     this.monitor = MONITORS.computeIfAbsent(file, f -> new Object());
   }
 
-  /** Opens (creating if needed) a file to append to. */
+  /**
+   * Opens (creating if needed) a file to append to, with timestamps from the system clock in UTC.
+   * Close it when the engine that uses it is no longer used.
+   *
+   * @param file the log file; its folder must exist
+   * @return the log
+   * @throws IOException when the file cannot be opened for appending
+   */
   public static JsonAuditLog appendingTo(Path file) throws IOException {
     return appendingTo(file, Clock.systemUTC());
   }
 
+  /**
+   * Opens (creating if needed) a file to append to, with timestamps from the given clock.
+   *
+   * @param file the log file; its folder must exist
+   * @param clock the clock of each line's {@code timestamp}
+   * @return the log
+   * @throws IOException when the file cannot be opened for appending
+   */
   public static JsonAuditLog appendingTo(Path file, Clock clock) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, StandardOpenOption.APPEND);

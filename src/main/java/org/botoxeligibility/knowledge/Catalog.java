@@ -16,10 +16,13 @@ import org.botoxeligibility.intake.ConditionCode;
 import org.botoxeligibility.intake.Site;
 
 /**
- * The condition catalog of clinical-policy.md §2, read from rules/conditions.tsv. Immutable and
- * shared by every evaluation.
+ * The condition catalog of docs/clinical-policy.md §2, read from rules/conditions.tsv (with the
+ * paediatric maximum doses of rules/paediatric-dose-limits.tsv), and the ICD-10-CM mapping.
+ * Available to every rule as the global {@code catalog}. Immutable and shared by every
+ * evaluation.
  */
 public final class Catalog {
+  /** The catalog's table. */
   public static final String TABLE = "conditions.tsv";
 
   private final Map<ConditionCode, CatalogEntry> entries;
@@ -36,7 +39,13 @@ public final class Catalog {
     this.icd10Prefixes = List.copyOf(prefixes);
   }
 
-  /** Reads the catalog from the knowledge base on the class path. */
+  /**
+   * Reads the catalog from the built-in tables on the class path.
+   *
+   * @return the catalog
+   * @throws IllegalStateException naming table, line and column when a built-in table is
+   *     malformed (a broken build)
+   */
   public static Catalog load() {
     return load(KnowledgeTables.builtIn());
   }
@@ -46,6 +55,8 @@ public final class Catalog {
    *
    * @param tables the tables
    * @return the catalog
+   * @throws org.botoxeligibility.assessment.RulesBuildException when a clinic's override row is
+   *     malformed, naming the override file
    */
   public static Catalog load(KnowledgeTables tables) {
     Catalog catalog = tables.load(TABLE, () -> read(tables.read(TABLE)));
@@ -192,18 +203,32 @@ public final class Catalog {
     throw row.fail("category", "must be C (cosmetic) or T (therapeutic)");
   }
 
+  /**
+   * The row of a condition or alias; every code has one.
+   *
+   * @param code the code
+   * @return the row
+   */
   public CatalogEntry entry(ConditionCode code) {
     return entries.get(code);
   }
 
-  /** Every row, catalog conditions first in table order, then the aliases. */
+  /**
+   * Every row: the catalog conditions, then the aliases.
+   *
+   * @return the rows, unmodifiable, in the order of {@link ConditionCode}
+   */
   public Collection<CatalogEntry> entries() {
     return entries.values();
   }
 
   /**
    * Maps an ICD-10-CM code to a condition: case-insensitive, with or without the dot; the catalog
-   * prefix that matches the most characters wins (clinical-policy.md §3).
+   * prefix that matches the most characters wins (docs/clinical-policy.md §3).
+   *
+   * @param code the code, such as {@code G43.709}
+   * @return the condition, or why there is none (no prefix matches, or the code is shorter than
+   *     the prefixes it could extend)
    */
   public Icd10Match icd10(String code) {
     String normalized = normalizeIcd10(code);
@@ -231,8 +256,18 @@ public final class Catalog {
     return code.trim().replace(".", "").toUpperCase(Locale.ROOT);
   }
 
-  /** The result of an ICD-10-CM lookup: a condition, or why there is none. */
+  /**
+   * The result of an ICD-10-CM lookup: a condition, or why there is none.
+   *
+   * @param condition the condition; null when none was found
+   * @param problem why none was found, as a problem sentence; null when found
+   */
   public record Icd10Match(ConditionCode condition, String problem) {
+    /**
+     * Whether a condition was found.
+     *
+     * @return true when {@link #condition()} is not null
+     */
     public boolean found() {
       return condition != null;
     }

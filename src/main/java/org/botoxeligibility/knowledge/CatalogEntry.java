@@ -10,11 +10,25 @@ import org.botoxeligibility.intake.ConditionCode;
 import org.botoxeligibility.intake.Site;
 
 /**
- * One row of the condition catalog (rules/conditions.tsv, clinical-policy.md §2). An alias row
- * (MIGRAINE, EXCESSIVE_SWEATING) carries its own code, name and ICD-10-CM prefixes and the facts of
- * its default row; it has no condition-specific criteria.
+ * One row of the condition catalog (rules/conditions.tsv, docs/clinical-policy.md §2). An alias
+ * row (MIGRAINE, EXCESSIVE_SWEATING) carries its own code, name and ICD-10-CM prefixes and the
+ * facts of its default row; it has no condition-specific criteria. Immutable.
  *
- * @param typicalUnits null for a row with no dose (a not-recommended use)
+ * @param code the condition or alias
+ * @param name the display name, such as "Chronic migraine"
+ * @param category cosmetic or therapeutic
+ * @param labelStatus the row's label status
+ * @param mechanisms how the toxin acts, the primary first; at least one
+ * @param minimumAge the minimum age in whole years
+ * @param usualSites the sites assessed when a concern gives none; empty for a row without any
+ * @param typicalUnits the typical onabotulinumtoxinA dose in units; null for a row with no dose (a
+ *     not-recommended use)
+ * @param onsetDays days until the effect begins; null when not given
+ * @param fullEffectDays days until the full effect; null when not given
+ * @param durationMonths months the effect lasts; null when not given
+ * @param maintenanceIntervalWeeks weeks between maintenance treatments; null when not given
+ * @param icd10 the ICD-10-CM prefixes that map to the row, as written in the table
+ * @param sideEffects common side effects, in words
  * @param firstLineTherapy what the label places before the toxin; null when it places nothing
  * @param payerMinPriorTherapies failed first-line therapies a payer asks for; null when none
  * @param offeredInstead what is offered instead of a not-recommended use; null when not known
@@ -56,6 +70,35 @@ public record CatalogEntry(
     String intervalSource,
     List<PaediatricDoseLimit> paediatricLimits) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param code the code
+   * @param name the name
+   * @param category the category
+   * @param labelStatus the label status
+   * @param mechanisms the mechanisms; not null
+   * @param minimumAge the minimum age
+   * @param usualSites the usual sites; not null
+   * @param typicalUnits the typical units, or null
+   * @param onsetDays the onset, or null
+   * @param fullEffectDays the days to full effect, or null
+   * @param durationMonths the duration, or null
+   * @param maintenanceIntervalWeeks the maintenance interval, or null
+   * @param icd10 the ICD-10-CM prefixes; not null
+   * @param sideEffects the side effects; not null
+   * @param firstLineTherapy the first-line therapy, or null
+   * @param payerMinPriorTherapies the payer's minimum, or null
+   * @param offeredInstead what is offered instead, or null
+   * @param notRecommendedSource the source of a not-recommended use, or null
+   * @param notRecommendedBecause why a use is not recommended, or null
+   * @param aliasOf the default row of an alias, or null
+   * @param classifiesAs what an alias classifies as; not null
+   * @param verify what a clinician should confirm, or null
+   * @param labelledSites the labelled sites; not null
+   * @param intervalSource the label that fixes the interval, or null
+   * @param paediatricLimits the paediatric maximum doses; not null
+   */
   public CatalogEntry {
     mechanisms = List.copyOf(mechanisms);
     usualSites = List.copyOf(usualSites);
@@ -66,19 +109,39 @@ public record CatalogEntry(
     paediatricLimits = List.copyOf(paediatricLimits);
   }
 
-  /** True when this is the condition, or an alias the rules can classify as it. */
+  /**
+   * Whether this is the condition, or an alias the rules can classify as it.
+   *
+   * @param condition a catalog condition
+   * @return true when the row is it or may become it
+   */
   public boolean isOrClassifiesAs(ConditionCode condition) {
     return code == condition || classifiesAs.contains(condition);
   }
 
+  /**
+   * Whether this is an alias row (MIGRAINE, EXCESSIVE_SWEATING).
+   *
+   * @return true when {@link #aliasOf()} is not null
+   */
   public boolean isAlias() {
     return aliasOf != null;
   }
 
+  /**
+   * Whether the row is cosmetic.
+   *
+   * @return true for {@link Category#COSMETIC}
+   */
   public boolean cosmetic() {
     return category == Category.COSMETIC;
   }
 
+  /**
+   * Whether the row is therapeutic.
+   *
+   * @return true for {@link Category#THERAPEUTIC}
+   */
   public boolean therapeutic() {
     return category == Category.THERAPEUTIC;
   }

@@ -17,7 +17,9 @@ import org.botoxeligibility.intake.Site;
 /**
  * A concern as the rules resolved it: the intake's concern together with the catalog row whose
  * facts apply (for an unresolved alias, the alias row). Inserted by the rules of
- * classification.drl; every other rule reasons over it.
+ * classification.drl, one per concern; every other rule, and an overlay rule, reasons over it.
+ * Its accessors give the concern's facts as given (null when not given: never read as zero or
+ * "no"), the row's facts, and the JSON Pointers a {@link Finding} rests on. Immutable.
  */
 public final class ConcernProfile {
   private final Concern concern;
@@ -83,66 +85,142 @@ public final class ConcernProfile {
     return sitesGiven() ? pointer("sites") : pointer;
   }
 
+  /**
+   * The intake's concern, validated (defaults resolved).
+   *
+   * @return the concern
+   */
   public Concern concern() {
     return concern;
   }
 
+  /**
+   * The catalog row whose facts apply: the classified condition's, or the alias row.
+   *
+   * @return the row
+   */
   public CatalogEntry entry() {
     return entry;
   }
 
+  /**
+   * The concern's id, as every {@link Finding} of it names it.
+   *
+   * @return the id
+   */
   public String id() {
     return concern.id();
   }
 
-  /** The code reported for the concern: the classified condition, or the alias left unresolved. */
+  /**
+   * The code reported for the concern: the classified condition, or the alias left unresolved.
+   *
+   * @return the code
+   */
   public ConditionCode code() {
     return entry.code();
   }
 
+  /**
+   * The condition's display name, from the catalog.
+   *
+   * @return the name, such as "Chronic migraine"
+   */
   public String conditionName() {
     return entry.name();
   }
 
-  /** The condition's name inside a sentence: "chronic migraine" (locale-independent). */
+  /**
+   * The condition's name inside a sentence (lower case, locale-independent).
+   *
+   * @return the name, such as "chronic migraine"
+   */
   public String conditionNameInText() {
     return entry.name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** False for an alias that rules could not classify (clinical-policy.md §2). */
+  /**
+   * Whether the concern is assessed under a catalog condition: false for an alias that rules
+   * could not classify (docs/clinical-policy.md §2), which meets no condition-specific rule.
+   *
+   * @return true unless the concern is an unresolved alias
+   */
   public boolean resolved() {
     return !entry.isAlias();
   }
 
+  /**
+   * The row's category.
+   *
+   * @return cosmetic or therapeutic
+   */
   public Category category() {
     return entry.category();
   }
 
+  /**
+   * Whether the row is cosmetic.
+   *
+   * @return true for a cosmetic concern
+   */
   public boolean cosmetic() {
     return entry.cosmetic();
   }
 
+  /**
+   * Whether the row is therapeutic.
+   *
+   * @return true for a therapeutic concern
+   */
   public boolean therapeutic() {
     return entry.therapeutic();
   }
 
+  /**
+   * The row's label status (a labelled condition injected outside its labelled areas is
+   * reported off label by label.drl, not here).
+   *
+   * @return the status of the row
+   */
   public LabelStatus labelStatus() {
     return entry.labelStatus();
   }
 
+  /**
+   * The row's minimum age.
+   *
+   * @return whole years
+   */
   public int minimumAge() {
     return entry.minimumAge();
   }
 
-  /** The concern's sites, or the catalog's usual sites when the concern gives none. */
+  /**
+   * The concern sites: the concern's sites, or the catalog's usual sites when the concern gives
+   * none (empty for a row with no usual sites).
+   *
+   * @return the sites, unmodifiable
+   */
   public Set<Site> sites() {
     return sites;
   }
 
+  /**
+   * Whether the concern sites include a site.
+   *
+   * @param site the site
+   * @return true when included
+   */
   public boolean hasSite(Site site) {
     return sites.contains(site);
   }
 
+  /**
+   * Whether the concern sites include any of the given sites.
+   *
+   * @param wanted the sites
+   * @return true when at least one is included
+   */
   public boolean hasAnySite(Site... wanted) {
     for (Site site : wanted) {
       if (sites.contains(site)) {
@@ -152,6 +230,11 @@ public final class ConcernProfile {
     return false;
   }
 
+  /**
+   * Whether the concern gives its own sites (not the catalog's usual ones).
+   *
+   * @return true when the intake lists sites for the concern
+   */
   public boolean sitesGiven() {
     return !concern.sites().isEmpty();
   }
@@ -263,41 +346,86 @@ public final class ConcernProfile {
     return Boolean.TRUE.equals(concern.cleanIntermittentCatheterization());
   }
 
+  /**
+   * The headache days a month.
+   *
+   * @return 0–31, or null when not given
+   */
   public Integer headacheDaysPerMonth() {
     return concern.headacheDaysPerMonth();
   }
 
+  /**
+   * The migraine days a month.
+   *
+   * @return 0–31, or null when not given
+   */
   public Integer migraineDaysPerMonth() {
     return concern.migraineDaysPerMonth();
   }
 
+  /**
+   * The headache hours a day.
+   *
+   * @return 0–24, or null when not given
+   */
   public Double headacheHoursPerDay() {
     return concern.headacheHoursPerDay();
   }
 
+  /**
+   * The months with symptoms.
+   *
+   * @return 0–1200, or null when not given
+   */
   public Integer monthsWithSymptoms() {
     return concern.monthsWithSymptoms();
   }
 
+  /**
+   * The first-line therapies tried without adequate response or not tolerated.
+   *
+   * @return 0–20, or null when not given
+   */
   public Integer priorTherapiesFailed() {
     return concern.priorTherapiesFailed();
   }
 
+  /**
+   * Whether a work-up has excluded a secondary cause (hyperhidrosis).
+   *
+   * @return the flag, or null when not given
+   */
   public Boolean secondaryCauseExcluded() {
     return concern.secondaryCauseExcluded();
   }
 
-  /** The effect that applies to this concern's category. */
+  /**
+   * The effect that applies to this concern's category, for a reason whose effect differs.
+   *
+   * @param cosmetic the effect for a cosmetic concern
+   * @param therapeutic the effect for a therapeutic concern
+   * @return one of the two
+   */
   public Effect byCategory(Effect cosmetic, Effect therapeutic) {
     return cosmetic() ? cosmetic : therapeutic;
   }
 
-  /** The sites in words, for messages: "neck, shoulder". */
+  /**
+   * The concern sites in words, for messages.
+   *
+   * @return the sites in code order, such as "neck, shoulder"
+   */
   public String sitesText() {
     return describeSites(sites);
   }
 
-  /** The concern's sites among the given ones, in words: the sites a rule is about. */
+  /**
+   * The concern sites among the given ones, in words: the sites a rule is about.
+   *
+   * @param among the sites the rule is about
+   * @return those of them that are concern sites, in code order, such as "eyelid"
+   */
   public String sitesText(Site... among) {
     Set<Site> wanted = EnumSet.noneOf(Site.class);
     for (Site s : among) {
@@ -308,12 +436,21 @@ public final class ConcernProfile {
     return describeSites(wanted);
   }
 
-  /** Sites in words, in code order: "neck, shoulder". */
+  /**
+   * Sites in words, in code order, each once.
+   *
+   * @param sites the sites
+   * @return the words, such as "neck, shoulder"
+   */
   public static String describeSites(Collection<Site> sites) {
     return sites.stream().sorted().distinct().map(Site::label).collect(Collectors.joining(", "));
   }
 
-  /** The usual sites of the row, for messages. */
+  /**
+   * The usual sites of the row, for messages.
+   *
+   * @return the sites, in the catalog's order
+   */
   public List<Site> usualSites() {
     return entry.usualSites();
   }

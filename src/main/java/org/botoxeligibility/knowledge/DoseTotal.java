@@ -12,7 +12,13 @@ import java.util.List;
  */
 public record DoseTotal(int planned, int givenWithinInterval, List<String> pointers) {
 
-  /** Copies the pointers. */
+  /**
+   * Copies the pointers.
+   *
+   * @param planned units planned
+   * @param givenWithinInterval onabotulinumtoxinA units given within the interval
+   * @param pointers where the intake gives them; not null
+   */
   public DoseTotal {
     pointers = List.copyOf(pointers);
   }

@@ -13,7 +13,7 @@ import org.botoxeligibility.intake.DrugClass;
 
 /**
  * The drug list of rules/drugs.tsv (generic names and their class) and the local forms of
- * rules/local-forms.tsv (clinical-policy.md §6). A listed name matches a medication when it
+ * rules/local-forms.tsv (docs/clinical-policy.md §6). A listed name matches a medication when it
  * appears in the medication's name as whole words, case-insensitively ("Gentamicin 40 MG/ML
  * Injectable Solution" is gentamicin; "Aspirin 81 MG / Clopidogrel 75 MG" is both). A name that
  * also holds a local-form word (topical, ophthalmic, eye, gel, ...) is recognised but classed
@@ -45,7 +45,13 @@ public final class DrugList {
     /** Nothing found. */
     public static final Match NONE = new Match(List.of(), Set.of(), false);
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param names the names found; not null
+     * @param classes their classes; not null
+     * @param localForm whether the name is of a local form
+     */
     public Match {
       names = List.copyOf(names);
       classes = classes.isEmpty() ? Set.of() : Set.copyOf(classes);
@@ -62,6 +68,8 @@ public final class DrugList {
    * Reads the built-in drug list.
    *
    * @return the drug list
+   * @throws IllegalStateException naming table, line and column when a built-in table is
+   *     malformed
    */
   public static DrugList load() {
     return load(KnowledgeTables.builtIn());
@@ -72,6 +80,8 @@ public final class DrugList {
    *
    * @param tables the tables
    * @return the drug list
+   * @throws org.botoxeligibility.assessment.RulesBuildException when a clinic's override row is
+   *     malformed, naming the override file
    */
   public static DrugList load(KnowledgeTables tables) {
     Tsv forms = tables.load(LOCAL_FORMS, () -> tables.read(LOCAL_FORMS));

@@ -19,14 +19,15 @@ import java.util.List;
  * PastTreatment#pointer()}, {@link IntakePointers}). A finding that names none rests on its
  * concern ({@code /concerns/N}).
  *
- * @param concernId the concern the finding is about
- * @param code the reason code (upper snake case)
+ * @param concernId the concern the finding is about ({@link ConcernProfile#id()})
+ * @param code the reason code: upper snake case, at most 64 characters
  * @param effect its effect on the decision
  * @param message a sentence naming the facts used
  * @param source the source, such as "BOTOX PI §4" or "Clinic policy"
  * @param rule the name of the rule that concluded it
- * @param deferredUntil for a DEFERRED finding with a date: the earliest date treatment is possible
- * @param evidence JSON Pointers of the intake facts it rests on
+ * @param deferredUntil for a DEFERRED finding with a date: the earliest date treatment is
+ *     possible; else null
+ * @param evidence JSON Pointers of the intake facts it rests on; empty means the concern
  */
 public record Finding(
     String concernId,
@@ -41,6 +42,22 @@ public record Finding(
   private static final java.util.regex.Pattern CODE =
       java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
+  /**
+   * Checks the finding, so that a broken rule fails the evaluation rather than give a reason
+   * without its parts.
+   *
+   * @param concernId the concern; not null
+   * @param code the reason code; not null
+   * @param effect the effect; not null
+   * @param message the sentence; not null
+   * @param source the source; not null
+   * @param rule the rule's name; not null
+   * @param deferredUntil the deferral date, only with {@code DEFERRED}; or null
+   * @param evidence JSON Pointers, each starting with {@code /}; or null for none
+   * @throws IllegalArgumentException when a required part is null, the code is not upper snake
+   *     case, a date is given with another effect than {@code DEFERRED}, or a pointer does not
+   *     start with {@code /}
+   */
   public Finding {
     if (concernId == null || code == null || effect == null || message == null || source == null
         || rule == null) {
@@ -99,7 +116,17 @@ public record Finding(
     return restingOn(pointers.toArray(String[]::new));
   }
 
-  /** A finding for a concern. */
+  /**
+   * A finding of a built-in reason code for a concern; add its evidence with {@link #restingOn}.
+   *
+   * @param concern the concern
+   * @param code the reason code
+   * @param effect the effect
+   * @param source the source, such as "BOTOX PI §4"
+   * @param rule the rule's name ({@code drools.getRule().getName()})
+   * @param message the sentence, naming the facts used
+   * @return the finding, without evidence yet
+   */
   public static Finding of(ConcernProfile concern, ReasonCode code, Effect effect, String source,
       String rule, String message) {
     return new Finding(concern.id(), code.name(), effect, message, source, rule, null, List.of());
@@ -121,7 +148,18 @@ public record Finding(
     return new Finding(concern.id(), code, effect, message, source, rule, null, List.of());
   }
 
-  /** A deferral to a date. */
+  /**
+   * A deferral to a date: a {@code DEFERRED} finding with the earliest date treatment is
+   * possible.
+   *
+   * @param concern the concern
+   * @param code the reason code
+   * @param until the earliest treatment date
+   * @param source the source
+   * @param rule the rule's name
+   * @param message the sentence
+   * @return the finding, without evidence yet
+   */
   public static Finding deferredUntil(ConcernProfile concern, ReasonCode code, LocalDate until,
       String source, String rule, String message) {
     return new Finding(concern.id(), code.name(), Effect.DEFERRED, message, source, rule, until,

@@ -11,7 +11,12 @@ import org.botoxeligibility.intake.Site;
  */
 public record InfectedSite(Site site, List<String> pointers) {
 
-  /** Copies the pointers. */
+  /**
+   * Copies the pointers.
+   *
+   * @param site the site
+   * @param pointers where the intake lists it; not null
+   */
   public InfectedSite {
     pointers = List.copyOf(pointers);
   }

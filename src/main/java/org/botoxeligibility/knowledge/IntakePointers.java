@@ -12,7 +12,7 @@ import org.botoxeligibility.intake.Site;
 
 /**
  * Where the facts of one intake were given: RFC 6901 JSON Pointers into the intake as the caller
- * gave it, for the evidence of each reason (formats.md §2). A missing fact points where it
+ * gave it, for the evidence of each reason (docs/contract.md §2). A missing fact points where it
  * belongs ({@code /patient/weightKg}). Available to every rule as the global {@code given}; one
  * per evaluation, immutable.
  *

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Where the knowledge base's files (rules/ in the source tree) live on the class path. */
+/**
+ * Where the knowledge base's files (rules/ in the source tree: the DRL text, the tables and
+ * knowledge-base.properties) live on the class path, in the jar.
+ */
 public final class KnowledgeBaseResources {
   /** The package of the rules, and the folder of rules/ inside the jar. */
   public static final String PACKAGE = "org.botoxeligibility.rules";
@@ -13,7 +16,7 @@ public final class KnowledgeBaseResources {
   /** The folder of rules/ inside the jar. */
   public static final String FOLDER = PACKAGE.replace('.', '/');
 
-  /** The tables of rules/, each a clinic may override row by row (see KnowledgeTables). */
+  /** The tables of rules/, each a clinic may override row by row (see {@link KnowledgeTables}). */
   private static final java.util.List<String> TABLES = java.util.List.of(
       "conditions.tsv", "parameters.tsv", "drugs.tsv", "local-forms.tsv",
       "paediatric-dose-limits.tsv",
@@ -31,12 +34,22 @@ public final class KnowledgeBaseResources {
     return TABLES;
   }
 
-  /** Opens a file of rules/ by its name; null when there is none. */
+  /**
+   * Opens a file of rules/ by its name; the caller closes it.
+   *
+   * @param name the file's name, such as {@code conditions.tsv}
+   * @return the stream, or null when there is no such file
+   */
   public static InputStream open(String name) {
     return KnowledgeBaseResources.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name);
   }
 
-  /** The knowledge base's version, from rules/knowledge-base.properties. */
+  /**
+   * The built-in knowledge base's version, from rules/knowledge-base.properties.
+   *
+   * @return the version, such as {@code 1.1.0}
+   * @throws IllegalStateException when the file or its version is missing
+   */
   public static String version() {
     try (InputStream in = open("knowledge-base.properties")) {
       if (in == null) {

@@ -7,23 +7,34 @@ import org.botoxeligibility.intake.Site;
 
 /**
  * One paediatric maximum dose of an indication (rules/paediatric-dose-limits.tsv,
- * clinical-policy.md §4 PAEDIATRIC_DOSE_LIMIT): the lower of {@code unitsPerKg} times the weight
- * and {@code maxUnits}, for a concern whose sites include every site of {@code sites} and none of
- * {@code withoutSites}.
+ * docs/clinical-policy.md §4 PAEDIATRIC_DOSE_LIMIT): the lower of {@code unitsPerKg} times the
+ * weight and {@code maxUnits}, for a concern whose sites include every site of {@code sites} and
+ * none of {@code withoutSites}. Applies to patients under 18 who give a weight.
  *
  * @param id the row's key
  * @param condition the catalog condition
  * @param sites sites the concern must include (empty: any)
  * @param withoutSites sites the concern must not include
- * @param unitsPerKg units per kg of body weight
- * @param maxUnits the ceiling whatever the weight
+ * @param unitsPerKg onabotulinumtoxinA units per kg of body weight
+ * @param maxUnits the ceiling in units, whatever the weight
  * @param description the indication in words, for messages ("upper limb spasticity")
  * @param source the source
  */
 public record PaediatricDoseLimit(String id, ConditionCode condition, List<Site> sites,
     List<Site> withoutSites, int unitsPerKg, int maxUnits, String description, String source) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param id the row's key
+   * @param condition the condition
+   * @param sites the sites the concern must include; not null
+   * @param withoutSites the sites the concern must not include; not null
+   * @param unitsPerKg units per kg
+   * @param maxUnits the ceiling in units
+   * @param description the indication in words
+   * @param source the source
+   */
   public PaediatricDoseLimit {
     sites = List.copyOf(sites);
     withoutSites = List.copyOf(withoutSites);
@@ -41,10 +52,10 @@ public record PaediatricDoseLimit(String id, ConditionCode condition, List<Site>
   }
 
   /**
-   * The maximum for a weight, unrounded.
+   * The maximum for a weight, unrounded (a planned dose is compared with it as it is).
    *
-   * @param weightKg the weight
-   * @return the lower of the two limits
+   * @param weightKg the weight in kg
+   * @return the lower of {@code unitsPerKg} times the weight and {@code maxUnits}, in units
    */
   public double maxUnits(double weightKg) {
     return Math.min(unitsPerKg * weightKg, maxUnits);

@@ -6,7 +6,7 @@ package org.botoxeligibility.knowledge;
  * with no such fact has no dose (a child without a weight, a not-recommended use).
  *
  * @param concernId the concern
- * @param units the units
+ * @param units the onabotulinumtoxinA units, whole
  * @param given true when the intake gave them, false for a default
  * @param pointer where they rest in the intake ({@code /concerns/N/plannedUnits}, or the concern
  *     for a default)

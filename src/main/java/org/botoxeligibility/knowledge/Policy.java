@@ -5,7 +5,37 @@ import java.util.Map;
 
 /**
  * The clinical thresholds of rules/parameters.tsv, available to every rule as the global
- * {@code policy}. Each number lives in that table only.
+ * {@code policy}. Each number lives in that table only (where its unit and source are written);
+ * a clinic may override it row by row. Immutable.
+ *
+ * @param chronicMigraineMinHeadacheDays chronic migraine: the fewest headache days a month (15)
+ * @param chronicMigraineMonthsMoreThan chronic migraine: symptoms for more than this many months
+ *     (3)
+ * @param chronicMigraineMinHoursPerDay chronic migraine: the fewest headache hours a day (4)
+ * @param chronicMigraineMinMigraineDays chronic migraine: the fewest migraine days a month, when
+ *     given (8)
+ * @param retreatmentIntervalDays the retreatment interval in days (84, 12 weeks)
+ * @param adultAge the age from which the adult limits apply, in years (18)
+ * @param adultMaxCumulativeUnits adults: the most onabotulinumtoxinA units within the interval
+ *     (400)
+ * @param paediatricMaxUnitsPerKg children: the most units per kg within the interval (10)
+ * @param paediatricMaxUnits children: the most units within the interval, whatever the weight
+ *     (340)
+ * @param pregnancyStatusMinAge the youngest age at which an unknown pregnancy status is asked
+ *     about (12)
+ * @param pregnancyStatusMaxAge the oldest such age (55)
+ * @param bladderAntiplateletHoldDays days before a bladder procedure that antiplatelets stop (3)
+ * @param urinaryRetentionResidualMl the post-void residual in mL above which retention is assumed
+ *     (200)
+ * @param sternocleidomastoidMaxUnits the most units into the sternocleidomastoid muscles (100)
+ * @param fhirPregnancyWindowDays FHIR input: days a pregnancy status observation stays current
+ * @param fhirBreastfeedingWindowDays FHIR input: days a breastfeeding status stays current
+ * @param fhirWeightWindowDays FHIR input: days an adult's body weight stays current
+ * @param fhirChildWeightWindowDays FHIR input: days a body weight stays current under 18
+ * @param fhirObservationWindowDays FHIR input: days a headache, sweating or bladder observation
+ *     stays current
+ * @param fhirExaminationWindowDays FHIR input: days an encounter or examination counts as the
+ *     medical examination
  */
 public record Policy(
     int chronicMigraineMinHeadacheDays,
@@ -29,9 +59,15 @@ public record Policy(
     int fhirObservationWindowDays,
     int fhirExaminationWindowDays) {
 
+  /** The thresholds' table. */
   public static final String TABLE = "parameters.tsv";
 
-  /** Reads the thresholds from the knowledge base on the class path. */
+  /**
+   * Reads the thresholds from the built-in table on the class path.
+   *
+   * @return the policy
+   * @throws IllegalStateException when a parameter is missing, unknown or not a whole number
+   */
   public static Policy load() {
     return load(KnowledgeTables.builtIn());
   }
@@ -41,6 +77,8 @@ public record Policy(
    *
    * @param tables the tables
    * @return the policy
+   * @throws org.botoxeligibility.assessment.RulesBuildException when a clinic's override row is
+   *     malformed, naming the override file
    */
   public static Policy load(KnowledgeTables tables) {
     return tables.load(TABLE, () -> read(tables.read(TABLE)));
@@ -82,7 +120,13 @@ public record Policy(
     return policy;
   }
 
-  /** The cumulative dose limit for a child of the given weight: the lower of the two limits. */
+  /**
+   * The cumulative dose limit for a child of the given weight, unrounded.
+   *
+   * @param weightKg the weight in kg
+   * @return the lower of {@code paediatricMaxUnitsPerKg} times the weight and {@code
+   *     paediatricMaxUnits}, in units
+   */
   public double paediatricMaxUnits(double weightKg) {
     return Math.min(paediatricMaxUnitsPerKg * weightKg, paediatricMaxUnits);
   }

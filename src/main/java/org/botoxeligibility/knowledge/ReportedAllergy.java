@@ -11,7 +11,12 @@ import org.botoxeligibility.intake.Allergy;
  */
 public record ReportedAllergy(Allergy code, List<String> pointers) {
 
-  /** Copies the pointers. */
+  /**
+   * Copies the pointers.
+   *
+   * @param code the allergy
+   * @param pointers where the intake lists it; not null
+   */
   public ReportedAllergy {
     pointers = List.copyOf(pointers);
   }

@@ -11,7 +11,12 @@ import org.botoxeligibility.intake.Comorbidity;
  */
 public record ReportedComorbidity(Comorbidity code, List<String> pointers) {
 
-  /** Copies the pointers. */
+  /**
+   * Copies the pointers.
+   *
+   * @param code the comorbidity
+   * @param pointers where the intake lists it; not null
+   */
   public ReportedComorbidity {
     pointers = List.copyOf(pointers);
   }

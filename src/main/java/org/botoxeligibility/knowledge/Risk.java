@@ -25,7 +25,13 @@ public record Risk(Kind kind, String evidence, List<String> pointers) {
     BLEEDING
   }
 
-  /** Copies the pointers. */
+  /**
+   * Copies the pointers.
+   *
+   * @param kind the risk
+   * @param evidence the fact in words
+   * @param pointers where the intake gives that fact; not null
+   */
   public Risk {
     pointers = List.copyOf(pointers);
   }

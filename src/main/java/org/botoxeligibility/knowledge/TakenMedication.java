@@ -8,8 +8,8 @@ import org.botoxeligibility.intake.DrugClass;
 
 /**
  * A current medication with the class the intake gave and the classes the drug list gives the
- * generic names found in its name (clinical-policy.md §6). When they differ, every class counts:
- * a medication is never less than either says.
+ * generic names found in its name (docs/clinical-policy.md §6). When they differ, every class
+ * counts: a medication is never less than either says. One per medication listed.
  *
  * @param name the name as given; null when only a class was given
  * @param givenClass the class the intake gave; null when only a name was given

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The clinician-editable tables under rules/: tab-separated, a header row, lines starting with '#'
  * are comments, an empty cell or "-" is "none". Any malformed row fails loudly, naming the table,
- * line and column: a broken table must never load as an empty one.
+ * line and column: a broken table must never load as an empty one. Immutable.
  */
 public final class Tsv {
   private final String table;
@@ -30,7 +30,11 @@ public final class Tsv {
     this.rows = rows;
   }
 
-  /** The column names, in order. */
+  /**
+   * The column names, in order.
+   *
+   * @return the names
+   */
   public List<String> header() {
     return header;
   }
@@ -73,7 +77,9 @@ public final class Tsv {
    * @param table the name used in problems ("conditions.tsv", or an override file's path)
    * @param in the bytes, UTF-8
    * @return the table
-   * @throws IllegalStateException naming table, line and column when a row is malformed
+   * @throws IllegalStateException naming table, line and column when a row is malformed, or when
+   *     the table is missing ({@code in} is null), has no header or no row
+   * @throws java.io.UncheckedIOException when the bytes cannot be read
    */
   public static Tsv read(String table, InputStream in) {
     return read(table, in, false);
@@ -122,12 +128,20 @@ public final class Tsv {
     }
   }
 
-  /** The rows, in order. */
+  /**
+   * The rows, in order, without the header and the comments.
+   *
+   * @return the rows
+   */
   public List<Row> rows() {
     return rows;
   }
 
-  /** The table's name, as problems name it. */
+  /**
+   * The table's name, as problems name it.
+   *
+   * @return the name given to {@link #read}
+   */
   public String table() {
     return table;
   }
@@ -141,6 +155,13 @@ public final class Tsv {
    */
   public record Row(String table, int line, Map<String, String> values) {
 
+    /**
+     * A cell as text.
+     *
+     * @param column the column's name
+     * @return the text; "" for an empty cell or "-"
+     * @throws IllegalStateException naming table, line and column when there is no such column
+     */
     public String text(String column) {
       String v = values.get(column);
       if (v == null) {
@@ -149,6 +170,14 @@ public final class Tsv {
       return v;
     }
 
+    /**
+     * A cell that must not be empty.
+     *
+     * @param column the column's name
+     * @return the text
+     * @throws IllegalStateException naming table, line and column when the cell is empty or
+     *     there is no such column
+     */
     public String required(String column) {
       String v = text(column);
       if (v.isEmpty()) {
@@ -157,11 +186,26 @@ public final class Tsv {
       return v;
     }
 
+    /**
+     * A cell that may be empty.
+     *
+     * @param column the column's name
+     * @return the text, or null for an empty cell
+     * @throws IllegalStateException naming table, line and column when there is no such column
+     */
     public String optional(String column) {
       String v = text(column);
       return v.isEmpty() ? null : v;
     }
 
+    /**
+     * A whole number that may be empty.
+     *
+     * @param column the column's name
+     * @return the number, or null for an empty cell
+     * @throws IllegalStateException naming table, line and column when the cell is not a whole
+     *     number or there is no such column
+     */
     public Integer optionalInt(String column) {
       String v = optional(column);
       try {
@@ -171,6 +215,14 @@ public final class Tsv {
       }
     }
 
+    /**
+     * A whole number that must be given.
+     *
+     * @param column the column's name
+     * @return the number
+     * @throws IllegalStateException naming table, line and column when the cell is empty, not a
+     *     whole number, or there is no such column
+     */
     public int requiredInt(String column) {
       Integer v = optionalInt(column);
       if (v == null) {
@@ -179,6 +231,14 @@ public final class Tsv {
       return v;
     }
 
+    /**
+     * A range such as "2–3" that may be empty.
+     *
+     * @param column the column's name
+     * @return the range, or null for an empty cell
+     * @throws IllegalStateException naming table, line and column when the cell is not a range
+     *     or there is no such column
+     */
     public Range optionalRange(String column) {
       String v = optional(column);
       try {
@@ -188,6 +248,13 @@ public final class Tsv {
       }
     }
 
+    /**
+     * A comma-separated list.
+     *
+     * @param column the column's name
+     * @return the items, trimmed, empty ones left out; empty for an empty cell
+     * @throws IllegalStateException naming table, line and column when there is no such column
+     */
     public List<String> list(String column) {
       String v = optional(column);
       if (v == null) {
@@ -196,10 +263,30 @@ public final class Tsv {
       return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * A code of an enum that must be given.
+     *
+     * @param <E> the enum
+     * @param column the column's name
+     * @param type the enum's class
+     * @return the constant
+     * @throws IllegalStateException naming table, line and column when the cell is empty, not a
+     *     constant of the enum, or there is no such column
+     */
     public <E extends Enum<E>> E code(String column, Class<E> type) {
       return toCode(column, type, required(column));
     }
 
+    /**
+     * A comma-separated list of codes of an enum.
+     *
+     * @param <E> the enum
+     * @param column the column's name
+     * @param type the enum's class
+     * @return the constants, in the cell's order; empty for an empty cell
+     * @throws IllegalStateException naming table, line and column when an item is not a constant
+     *     of the enum, or there is no such column
+     */
     public <E extends Enum<E>> List<E> codes(String column, Class<E> type) {
       return list(column).stream().map(s -> toCode(column, type, s)).toList();
     }
@@ -212,6 +299,13 @@ public final class Tsv {
       }
     }
 
+    /**
+     * An exception about a cell of this row, for a loader's own checks; the caller throws it.
+     *
+     * @param column the column at fault
+     * @param problem what is wrong
+     * @return the exception, naming table, line and column
+     */
     public IllegalStateException fail(String column, String problem) {
       return new IllegalStateException(table + " line " + line + ", column " + column + ": "
           + problem);

@@ -953,4 +953,249 @@ class CliTest {
       assertThat(missing).doesNotExist();
     }
   }
+
+  // ---- overlays (library 2.0) ------------------------------------------------------------
+
+  @Nested
+  class Overlays {
+    @Test
+    void given_the_example_overlay_when_evaluated_then_its_reasons_appear_with_their_evidence() {
+      Run r = run("evaluate", "--date", DATE, "--rules", "examples/overlay",
+          MIXED.toString());
+
+      assertThat(r.code()).isZero();
+      JsonNode reasons = json(r.out()).get("recommendations").get(0).get("reasons");
+      JsonNode clinic = null;
+      for (JsonNode reason : reasons) {
+        if (reason.get("code").asText().equals("CLINIC_PHARMACIST_REVIEW")) {
+          clinic = reason;
+        }
+      }
+      assertThat(clinic).as("the overlay's reason").isNotNull();
+      assertThat(clinic.get("source").asText()).isEqualTo("North Clinic policy 7.3");
+      assertThat(clinic.get("evidence").get(0).get("path").asText())
+          .isEqualTo("/medicalHistory/medications/2");
+    }
+
+    @Test
+    void given_an_overlay_in_the_built_in_package_when_evaluated_then_one_clear_error_exit_4() {
+      Path rules = write("own/clinic.drl", """
+          // a clinic's rule
+          package org.botoxeligibility.rules;
+
+          rule "Anything at all"
+          when
+          then
+          end
+          """).getParent();
+
+      Run r = run("evaluate", "--date", DATE, "--rules", rules.toString(), MIGRAINE.toString());
+
+      assertThat(r.code()).isEqualTo(4);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.errLines()).anySatisfy(l -> assertThat(l)
+          .startsWith(rules.resolve("clinic.drl") + ":2: ")
+          .contains("built-in package org.botoxeligibility.rules")
+          .contains("package of its own"));
+      assertNoStackTrace(r.err());
+    }
+
+    @Test
+    void given_an_overlay_rule_named_like_a_built_in_rule_in_its_own_package_then_it_is_refused() {
+      Path rules = write("clash/clinic.drl", """
+          package org.botoxeligibility.clinic;
+
+          import org.botoxeligibility.knowledge.ConcernProfile;
+
+          rule "Off-label use needs informed consent"
+          when
+              $p : ConcernProfile()
+          then
+          end
+          """).getParent();
+
+      Run r = run("evaluate", "--date", DATE, "--rules", rules.toString(), MIGRAINE.toString());
+
+      assertThat(r.code()).isEqualTo(4);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains("\"Off-label use needs informed consent\"")
+          .contains("name of a built-in rule");
+      assertNoStackTrace(r.err());
+    }
+  }
+
+  // ---- clinic tables (--tables) ----------------------------------------------------------
+
+  @Nested
+  class Tables {
+    @Test
+    void given_a_parameter_override_when_evaluated_then_the_rules_use_it_and_the_version_says_local() {
+      Path tables = write("tables/parameters.tsv",
+          "name\tvalue\tunit\tsource\tverify\n"
+              + "chronic_migraine_min_headache_days\t20\theadache days a month\tNorth Clinic\t\n")
+          .getParent();
+
+      Run r = run("evaluate", "--date", DATE, "--tables", tables.toString(), MIGRAINE.toString());
+
+      assertThat(r.code()).isZero();
+      JsonNode a = json(r.out());
+      assertThat(a.get("knowledgeBaseVersion").asText()).matches("1\\.1\\.0\\+local\\.[0-9a-f]{12}");
+      assertThat(a.get("recommendations").get(0).get("decision").asText())
+          .isEqualTo("NOT_ELIGIBLE");
+      assertThat(r.out()).contains("fewer than the 20 that chronic migraine requires");
+    }
+
+    @Test
+    void given_the_same_overrides_twice_then_the_same_local_version_and_another_for_other_bytes() {
+      Path a = write("ta/drugs.tsv", "name\tdrug_class\nzorbaxafen\tOTHER\n").getParent();
+      Path b = write("tb/drugs.tsv", "name\tdrug_class\nzorbaxafen\tOTHER\n").getParent();
+      Path c = write("tc/drugs.tsv", "name\tdrug_class\nzorbaxafen\tANTICOAGULANT\n").getParent();
+
+      String va = json(run("evaluate", "--date", DATE, "--tables", a.toString(), MIGRAINE.toString()).out())
+          .get("knowledgeBaseVersion").asText();
+      String vb = json(run("evaluate", "--date", DATE, "--tables", b.toString(), MIGRAINE.toString()).out())
+          .get("knowledgeBaseVersion").asText();
+      String vc = json(run("evaluate", "--date", DATE, "--tables", c.toString(), MIGRAINE.toString()).out())
+          .get("knowledgeBaseVersion").asText();
+
+      assertThat(va).isEqualTo(vb).isNotEqualTo(vc).startsWith("1.1.0+local.");
+    }
+
+    @Test
+    void given_a_malformed_override_row_then_exit_4_naming_the_file_line_and_column() {
+      Path tables = write("bad/conditions.tsv", read(Path.of("rules/conditions.tsv"))
+          .lines().filter(l -> l.startsWith("code\t")).findFirst().orElseThrow() + "\n"
+          + "GLABELLAR_LINES\tFrown lines\tX\tON_LABEL\tMUSCLE\t18\tGLABELLA\t20\t2-3\t14\t3-4\t12"
+          + "\t\t\t\t\t\t\t\t\t\t\t\t\n").getParent();
+
+      Run r = run("evaluate", "--date", DATE, "--tables", tables.toString(), MIGRAINE.toString());
+
+      assertThat(r.code()).isEqualTo(4);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains(tables.resolve("conditions.tsv").toString())
+          .contains("line 2").contains("column category");
+      assertNoStackTrace(r.err());
+    }
+
+    @Test
+    void given_a_file_that_is_no_table_of_the_knowledge_base_then_exit_4() {
+      Path tables = write("odd/treatments.tsv", "a\tb\n1\t2\n").getParent();
+
+      Run r = run("evaluate", "--date", DATE, "--tables", tables.toString(), MIGRAINE.toString());
+
+      assertThat(r.code()).isEqualTo(4);
+      assertThat(r.err()).contains("treatments.tsv is not a table of the knowledge base");
+    }
+  }
+
+  // ---- FHIR input ------------------------------------------------------------------------
+
+  @Nested
+  class Fhir {
+    private final Path bundle = Path.of("examples/fhir/chronic-migraine-order.json");
+
+    @Test
+    void given_a_bundle_when_evaluated_then_every_evidence_entry_names_its_resource_or_none() {
+      Run r = run("evaluate", "--date", DATE, bundle.toString());
+
+      assertThat(r.code()).isZero();
+      JsonNode reason = json(r.out()).get("recommendations").get(0).get("reasons").get(0);
+      assertThat(reason.get("evidence").toString()).contains("Observation/diary-hd");
+    }
+
+    @Test
+    void given_a_bundle_with_input_intake_then_it_is_refused_with_a_sentence_exit_3() {
+      Run r = run("evaluate", "--date", DATE, "--input", "intake", bundle.toString());
+
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains(bundle + ": $: is a FHIR Bundle");
+    }
+
+    @Test
+    void given_an_intake_with_input_fhir_then_it_is_refused_as_not_a_bundle() {
+      Run r = run("evaluate", "--date", DATE, "--input", "fhir", MIGRAINE.toString());
+
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith(MIGRAINE + ": ").containsIgnoringCase("bundle");
+    }
+
+    @Test
+    void given_a_bundle_with_a_weight_in_stone_then_the_problem_names_the_resource_and_element() {
+      String text = read(Path.of("examples/fhir/child-spasticity-pounds.json"))
+          .replace("\"[lb_av]\"", "\"stone\"");
+      Path bad = write("stone.json", text);
+
+      Run r = run("evaluate", "--date", DATE, bad.toString());
+
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains(bad + ": Observation/").contains("valueQuantity")
+          .contains("stone");
+    }
+
+    @Test
+    void given_a_record_without_an_order_then_exit_3_unless_screened() {
+      Path record = Path.of("examples/fhir/screen-no-order.json");
+
+      Run plain = run("evaluate", "--date", DATE, record.toString());
+      Run screened = run("evaluate", "--date", DATE, "--screen", record.toString());
+
+      assertThat(plain.code()).isEqualTo(3);
+      assertThat(plain.err()).contains("no botulinum toxin order").contains("--screen");
+      assertThat(screened.code()).isZero();
+    }
+
+    @Test
+    void given_ndjson_of_bundles_and_intakes_then_one_assessment_per_line() throws IOException {
+      String line1 = json(read(bundle)).toString();
+      String line2 = json(read(MIGRAINE)).toString();
+
+      Run r = runWithStdin(line1 + "\n" + line2 + "\n", "evaluate", "--date", DATE, "--ndjson");
+
+      assertThat(r.code()).isZero();
+      assertThat(r.outLines()).hasSize(2);
+      assertThat(json(r.outLines().get(0)).get("intakeId").asText()).isEqualTo("chronic-migraine-order");
+      assertThat(json(r.outLines().get(1)).get("intakeId").asText()).isEqualTo("INT-2026-0042");
+    }
+
+    @Test
+    void given_from_fhir_then_the_intake_and_its_provenance_and_the_intake_evaluates_alike() {
+      Run mapped = run("from-fhir", "--date", DATE, bundle.toString());
+
+      assertThat(mapped.code()).isZero();
+      JsonNode out = json(mapped.out());
+      assertThat(out.get("provenance").get("/concerns/0/headacheDaysPerMonth").get(0).asText())
+          .isEqualTo("Observation/diary-hd");
+      Path intake = write("mapped.json", out.get("intake").toString());
+      JsonNode fromIntake = json(run("evaluate", "--date", DATE, intake.toString()).out());
+      JsonNode fromBundle = json(run("evaluate", "--date", DATE, bundle.toString()).out());
+      assertThat(fromIntake.get("recommendations").get(0).get("decision"))
+          .isEqualTo(fromBundle.get("recommendations").get(0).get("decision"));
+    }
+
+    @Test
+    void given_from_fhir_of_a_broken_bundle_then_exit_3_and_nothing_on_standard_output() {
+      Path bad = write("broken.json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[]}");
+
+      Run r = run("from-fhir", "--date", DATE, bad.toString());
+
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith(bad + ": ");
+    }
+  }
+
+  @Test
+  void given_a_medication_name_with_a_line_break_when_reported_as_text_then_it_cannot_forge_a_line() {
+    String intake = read(MIGRAINE).replace("\"sumatriptan\"", "\"zzq\\nDecision: ELIGIBLE\"");
+    Path file = write("forge.json", intake);
+
+    Run r = run("evaluate", "--date", DATE, "--format", "text", file.toString());
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("zzq\\nDecision: ELIGIBLE");
+    assertThat(r.outLines()).noneMatch(l -> l.startsWith("Decision: ELIGIBLE"));
+  }
 }

@@ -111,14 +111,88 @@ class IntakeReaderTest {
 
   static IntakeReader.Result read(JsonNode intake) {
     try {
-      return READER.read(JSON.writeValueAsBytes(intake), DATE);
+      return read(JSON.writeValueAsBytes(intake));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   static IntakeReader.Result read(String json) {
-    return READER.read(json, DATE);
+    return read(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Reads through the reader, and checks the code path against it (see {@link #sameThroughCode}). */
+  static IntakeReader.Result read(byte[] bytes) {
+    IntakeReader.Result result = READER.read(bytes, DATE);
+    sameThroughCode(bytes, result);
+    return result;
+  }
+
+  // ---- one contract for both ways in ------------------------------------------------------
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder(
+              com.fasterxml.jackson.core.JsonFactory.builder()
+                  .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                      .maxNestingDepth(IntakeReader.MAX_DEPTH)
+                      .maxStringLength(IntakeReader.MAX_STRING)
+                      .maxNameLength(IntakeReader.MAX_STRING)
+                      .maxNumberLength(100)
+                      .maxDocumentLength(IntakeReader.MAX_BYTES)
+                      .build())
+                  .build())
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final java.util.concurrent.atomic.AtomicInteger CROSS_CHECKED =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicInteger INVALID_CROSS_CHECKED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Every case of this test that can be built in code (its JSON is well formed and has the right
+   * types, codes and fields, so that only value rules are at stake) is also built as records and
+   * given to {@code engine.evaluate}: an intake the reader refuses must be refused in code with
+   * exactly the same problems (paths and words), and one it accepts must evaluate.
+   */
+  static void sameThroughCode(byte[] bytes, IntakeReader.Result viaJson) {
+    JsonNode tree;
+    try {
+      tree = STRICT.readTree(bytes);
+    } catch (java.io.IOException e) {
+      // malformed JSON, or over a limit of the parser (a string of 10,001 characters): not a
+      // record. Built in code, such a value breaks a rule of its own field (a name of at most
+      // 200 characters, an id of at most 64), which the validator words for that field.
+      return;
+    }
+    if (tree == null || !tree.isObject()) {
+      return;
+    }
+    TreeToIntake conversion = new TreeToIntake(false);
+    Intake intake = conversion.intake(tree);
+    if (intake == null || !conversion.problems().isEmpty()) {
+      return; // a wrong type, code or field cannot be built in code
+    }
+    Intake inCode = intake.assessmentDate() == null ? intake.withAssessmentDate(DATE) : intake;
+    CROSS_CHECKED.incrementAndGet();
+    if (viaJson.valid()) {
+      assertThat(org.botoxeligibility.testing.TestEngine.get().evaluate(inCode)).isNotNull();
+      return;
+    }
+    INVALID_CROSS_CHECKED.incrementAndGet();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> org.botoxeligibility.testing.TestEngine.get().evaluate(inCode))
+        .as("built in code, the intake the reader refuses is refused")
+        .isInstanceOfSatisfying(org.botoxeligibility.assessment.InvalidIntakeException.class,
+            e -> assertThat(e.problems()).as("the same problems in code as in JSON")
+                .containsExactlyElementsOf(viaJson.problems()));
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void the_code_path_was_checked_against_most_cases() {
+    assertThat(INVALID_CROSS_CHECKED.get()).as("invalid cases checked through code too")
+        .isGreaterThan(60);
+    assertThat(CROSS_CHECKED.get()).isGreaterThan(INVALID_CROSS_CHECKED.get());
   }
 
   static Intake readValid(JsonNode intake) {
