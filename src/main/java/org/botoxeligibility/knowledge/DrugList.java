@@ -148,17 +148,6 @@ public final class DrugList {
   }
 
   /**
-   * The listed class of a name, when the list finds exactly one class in it; else null.
-   *
-   * @param name the name
-   * @return the class, or null
-   */
-  public DrugClass classOf(String name) {
-    Match m = match(name);
-    return m.classes().size() == 1 ? m.classes().iterator().next() : null;
-  }
-
-  /**
    * The number of listed names.
    *
    * @return the size
