@@ -55,7 +55,7 @@ class ServerLogsTest {
           .bundle("medicationStatements", medication).fhirServer(fhir.base(), "wrong").json();
       String invalid = new Records.Call("order-sign", "logs-invalid")
           .draft(Records.glabellarOrder("mr-glabellar"))
-          .resource("patient", patient.replace(BIRTH_DATE, "1961"))
+          .resource("patient", patient.replace(BIRTH_DATE, "1961-07"))
           .bundle("medicationStatements", medication).restEmpty().json();
       String broken = "{\"hook\":\"order-sign\",\"hookInstance\":\"logs-broken\",\"context\":"
           + "{\"patientId\":\"" + BIRTH_DATE + MEDICATION + "\"";
@@ -80,7 +80,7 @@ class ServerLogsTest {
         .anyMatch(l -> l.startsWith("INFO org.botoxeligibility.server.access")
             && l.contains("hookInstance=logs-cards intakeId=cds-logs-cards"));
     assertThat(ours).anyMatch(l -> l.startsWith("DEBUG") && l.contains("cds-logs-cards"));
-    List<String> secrets = new java.util.ArrayList<>(List.of(BIRTH_DATE, "1961", MEDICATION,
+    List<String> secrets = new java.util.ArrayList<>(List.of(BIRTH_DATE, "1961-07", MEDICATION,
         "Zzqmedicationx", ACCESS_TOKEN, "\"p1\"", "Patient/p1", "GLABELLAR_LINES"));
     for (String t : tokensSent) {
       secrets.add(t.substring(t.lastIndexOf('.') + 1));
