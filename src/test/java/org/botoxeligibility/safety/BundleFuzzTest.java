@@ -47,17 +47,7 @@ class BundleFuzzTest {
     byte[] input;
     if (data.consumeBoolean()) {
       String seed = SEEDS.get(data.consumeInt(0, SEEDS.size() - 1));
-      input = Mutator.mutate(seed, new Mutator.Choices() {
-        @Override
-        public int pick(int bound) {
-          return data.consumeInt(0, bound - 1);
-        }
-
-        @Override
-        public byte[] bytes(int max) {
-          return data.consumeBytes(max);
-        }
-      });
+      input = Mutator.mutate(seed, Mutator.Choices.of(data));
     } else {
       input = data.consumeRemainingAsBytes();
     }

@@ -28,6 +28,21 @@ public final class Mutator {
 
     /** Some bytes, at most max. */
     byte[] bytes(int max);
+
+    /** The choices a coverage-guided fuzzer (Jazzer) makes. */
+    static Choices of(com.code_intelligence.jazzer.api.FuzzedDataProvider data) {
+      return new Choices() {
+        @Override
+        public int pick(int bound) {
+          return data.consumeInt(0, bound - 1);
+        }
+
+        @Override
+        public byte[] bytes(int max) {
+          return data.consumeBytes(max);
+        }
+      };
+    }
   }
 
   private static final String[] FIELDS = {
