@@ -246,7 +246,7 @@ class JwtAuthenticationTest {
     Path trust = Files.writeString(dir.resolve("trust.json"),
         "{\"issuers\":[{\"iss\":\"" + Tokens.ISSUER + "\",\"jwksUri\":\"" + uri + "\"}]}");
     try (CdsServer fetching = CdsServer.builder().port(0).trust(TrustConfig.read(trust))
-        .clock(Tokens.CLOCK).start()) {
+        .allowHttpLoopback(true).clock(Tokens.CLOCK).start()) {
       String audience = fetching.baseUrl() + PATH;
       assertThat(Http.get(URI.create(audience), tokens.es384(audience)).status())
           .isEqualTo(200);

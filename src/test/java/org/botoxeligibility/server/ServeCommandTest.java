@@ -61,14 +61,20 @@ class ServeCommandTest {
   void given_a_running_serve_process_when_sigterm_arrives_during_a_slow_call_then_the_call_finishes_and_the_exit_code_is_0(
       @TempDir Path dir) throws Exception {
     // a FHIR server that answers after 1.5 s keeps a call in flight while SIGTERM arrives
+    // (a fetch needs an authenticated issuer that lists the FHIR server, and plain http to
+    // loopback needs --allow-http-loopback)
+    Tokens tokens = new Tokens();
     try (FhirTestServer fhir = new FhirTestServer("t").add(Records.PATIENT)) {
       fhir.delayMillis = 1_500;
+      Path trust = Files.writeString(dir.resolve("trust.json"), "{\"issuers\":[{\"iss\":\""
+          + Tokens.ISSUER + "\",\"jwks\":" + tokens.publicKeys().toString(true)
+          + ",\"fhirServers\":[\"" + fhir.base() + "\"]}]}");
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
           "-cp", System.getProperty("java.class.path"),
-          Main.class.getName(), "serve", "--port", "0", "--allow-unauthenticated",
-          "--audit-log", dir.resolve("audit.ndjson").toString()));
+          Main.class.getName(), "serve", "--port", "0", "--trust", trust.toString(),
+          "--allow-http-loopback", "--audit-log", dir.resolve("audit.ndjson").toString()));
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8));
@@ -88,15 +94,17 @@ class ServeCommandTest {
       try {
         assertThat(url).as(String.join("\n", lines)).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(url).doesNotEndWith(":0");
-        assertThat(lines).anyMatch(l -> l.contains("WARNING: --allow-unauthenticated"));
         URI health = URI.create(url + "/health");
         assertThat(Http.get(health, null).status()).isEqualTo(200);
 
         String body = Records.glabellar("order-sign", "in-flight").restEmpty()
             .without("allergies").fhirServer(fhir.base(), "t").json();
         URI service = URI.create(url + "/cds-services/" + Services.ORDER_SIGN);
+        java.util.Date now = new java.util.Date();
+        String token = tokens.es384(service.toString(), c -> c.issueTime(now)
+            .expirationTime(new java.util.Date(now.getTime() + 120_000)));
         CompletableFuture<Http.Answer> inFlight = CompletableFuture.supplyAsync(() ->
-            Http.post(service, null, body));
+            Http.post(service, token, body));
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (fhir.requests.isEmpty() && System.nanoTime() < waitUntil) {
           Thread.sleep(20);
