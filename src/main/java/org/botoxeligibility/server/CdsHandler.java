@@ -39,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * sentences never quote the caller's record. Logs name the hookInstance and the intake id only.
  *
  * <p>Connections: a body is read without blocking a thread on the socket, within the call's
- * deadline and the size limit. A call refused before its body was read has the body read and
- * dropped first (within the same limits), so the connection stays usable; when the server will
- * close the connection after an answer (a body too large, too slow, or announced with {@code
- * Expect: 100-continue}), the answer says {@code Connection: close}. Every answer carries {@code
+ * deadline and the size limit. A call refused before its body was read (or for a body over the
+ * limit) has the body read and dropped first, within the deadline and four times the limit, so
+ * that the client reads its answer after it has sent all it had and the connection stays usable;
+ * when the server will close the connection after an answer (a body larger than that or too
+ * slow, or announced with {@code Expect: 100-continue}), the answer says {@code Connection:
+ * close}. Every answer carries {@code
  * X-Content-Type-Options: nosniff}.
  */
 final class CdsHandler extends Handler.Abstract {
@@ -63,6 +65,8 @@ final class CdsHandler extends Handler.Abstract {
   private final Clock clock;
   private final List<String> corsOrigins;
   private final int maxBodyBytes;
+  /** How much of a body the service reads only to drop it, so the connection stays usable. */
+  private final long drainLimit;
   private final long timeoutNanos;
   private final long fetchTimeoutNanos;
   private final byte[] discovery;
@@ -81,6 +85,7 @@ final class CdsHandler extends Handler.Abstract {
     this.clock = clock;
     this.corsOrigins = List.copyOf(corsOrigins);
     this.maxBodyBytes = maxBodyBytes;
+    this.drainLimit = 4L * maxBodyBytes;
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     this.fetchTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.min(fetchTimeoutMillis,
         timeoutMillis));
@@ -309,6 +314,7 @@ final class CdsHandler extends Handler.Abstract {
   /** The body, at most the limit (413), read within the call's time (408). */
   private byte[] body(Request request, Trace trace) throws CallRefused {
     if (request.getLength() > maxBodyBytes) {
+      // the body is dropped when the answer is sent (send), as far as it can be
       throw tooLarge();
     }
     BodyReader reader = new BodyReader(request, maxBodyBytes, true);
@@ -317,7 +323,7 @@ final class CdsHandler extends Handler.Abstract {
         trace.bodyRead = true;
         return reader.bytes();
       }
-      case TOO_LARGE -> throw tooLarge();
+      case TOO_LARGE -> throw tooLarge(); // the rest is dropped by send
       case TIMEOUT -> throw new CallRefused(408, "timeout",
           "the request body did not arrive in time");
       default -> throw new CallRefused(408, "timeout", "the request body could not be read");
@@ -333,7 +339,7 @@ final class CdsHandler extends Handler.Abstract {
     enum Result { COMPLETE, TOO_LARGE, TIMEOUT, FAILED }
 
     private final Request request;
-    private final int limit;
+    private final long limit;
     private final boolean keep;
     private final CompletableFuture<Result> done = new CompletableFuture<>();
     private volatile boolean stopped;
@@ -341,7 +347,7 @@ final class CdsHandler extends Handler.Abstract {
     private int length;
     private long total;
 
-    BodyReader(Request request, int limit, boolean keep) {
+    BodyReader(Request request, long limit, boolean keep) {
       this.request = request;
       this.limit = limit;
       this.keep = keep;
@@ -466,7 +472,8 @@ final class CdsHandler extends Handler.Abstract {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE,
           "Bearer realm=\"botox-eligibility\", error=\"invalid_token\"");
     }
-    if (e.status() == 413 || e.status() == 408) {
+    if (e.status() == 408) {
+      // the body did not arrive: the connection cannot carry another request
       close(response);
       trace.bodyRead = true;
     }
@@ -475,18 +482,21 @@ final class CdsHandler extends Handler.Abstract {
   }
 
   /**
-   * Sends an answer. A body the call has not read is read and dropped first, within the call's
-   * deadline and the size limit, so that the connection can carry the client's next request;
-   * when it cannot be (too large, too slow, or the client waits for {@code 100 Continue}), the
-   * answer says {@code Connection: close}, and Jetty closes the connection after it.
+   * Sends an answer. A body the call has not read (a refusal before it, or a body over the limit)
+   * is read and dropped first, within the call's deadline and {@link #drainLimit} bytes, so that
+   * the client has sent its whole request when it reads the answer and the connection can carry
+   * its next request: a server that answers and closes while the client is still sending makes
+   * the client's write fail, and the client then loses the answer too. When the body cannot be
+   * dropped (larger than that, too slow, or the client waits for {@code 100 Continue}), the answer
+   * says {@code Connection: close}, and Jetty closes the connection after it.
    */
   private int send(Request request, Response response, Callback callback, Trace trace,
       int status, String type, byte[] body) {
     if (!trace.bodyRead) {
       trace.bodyRead = true;
       if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")
-          || request.getLength() > maxBodyBytes
-          || new BodyReader(request, maxBodyBytes, false).readUntil(trace.deadline)
+          || request.getLength() > drainLimit
+          || new BodyReader(request, drainLimit, false).readUntil(trace.deadline)
               != BodyReader.Result.COMPLETE) {
         close(response);
       }

@@ -103,11 +103,34 @@ class ConnectionsTest {
   }
 
   @Test
-  void given_a_body_over_the_limit_then_the_answer_says_connection_close_and_the_server_closes()
+  void given_bodies_over_the_limit_then_413_or_an_earlier_refusal_and_the_connection_carries_the_next_request()
+      throws Exception {
+    byte[] huge = new byte[6 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) '{');
+    try (RawClient c = new RawClient(server.uri())) {
+      c.send(RawClient.head("POST", PATH, "Content-Type: application/json",
+          "Authorization: Bearer " + tokens.es384(uri(PATH).toString()),
+          "Content-Length: " + huge.length)).send(huge);
+      RawClient.Answer tooLarge = c.read();
+      c.send(RawClient.head("POST", "/cds-services/no-such", "Content-Type: application/json",
+          "Content-Length: " + huge.length)).send(huge);
+      RawClient.Answer refused = c.read();
+      c.send(RawClient.head("GET", "/health"));
+      RawClient.Answer health = c.read();
+
+      assertThat(tooLarge.status()).isEqualTo(413);
+      assertThat(refused.status()).isEqualTo(401);
+      assertThat(health).as("the connection stayed open").isNotNull();
+      assertThat(health.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void given_a_body_the_server_will_not_drain_then_the_answer_says_connection_close_and_the_server_closes()
       throws Exception {
     try (RawClient c = new RawClient(server.uri())) {
       c.send(RawClient.head("POST", "/cds-services/no-such", "Content-Type: application/json",
-          "Content-Length: " + (6 * 1024 * 1024)));
+          "Content-Length: " + (64L * 1024 * 1024)));
       c.send(new byte[64 * 1024]);
       RawClient.Answer a = c.read();
 
