@@ -160,7 +160,7 @@ final class FhirFetcher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
-      // not thrown: neither future completes exceptionally
+      // a key failed (allOf completed exceptionally): handled below
     }
     BoundedGet.Failure deadline = new BoundedGet.Failure("the FHIR server did not answer "
         + "within the call's time");

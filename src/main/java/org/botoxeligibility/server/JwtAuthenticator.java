@@ -285,8 +285,9 @@ final class JwtAuthenticator {
           .header("Accept", "application/json").GET().build();
       BoundedGet get = BoundedGet.send(http, request, MAX_JWKS_BYTES);
       exchange = get;
-      CompletableFuture<JWKSet> f = get.result().thenApply(this::parse);
-      f.whenComplete((set, e) -> {
+      // the waiters see the outcome only once it is recorded: a call that follows a failure
+      // finds it remembered
+      CompletableFuture<JWKSet> f = get.result().thenApply(this::parse).whenComplete((set, e) -> {
         if (e == null) {
           keys = set;
         } else {
