@@ -19,7 +19,7 @@ public final class KnowledgeBaseResources {
   /** The tables of rules/, each a clinic may override row by row (see {@link KnowledgeTables}). */
   private static final java.util.List<String> TABLES = java.util.List.of(
       "conditions.tsv", "parameters.tsv", "drugs.tsv", "local-forms.tsv",
-      "paediatric-dose-limits.tsv",
+      "paediatric-dose-limits.tsv", "dose-limits.tsv", "icd10-exclusions.tsv",
       "fhir-sites.tsv", "fhir-comorbidities.tsv", "fhir-infections.tsv", "fhir-allergies.tsv",
       "fhir-adverse-reactions.tsv", "fhir-products.tsv", "fhir-status-values.tsv");
 
