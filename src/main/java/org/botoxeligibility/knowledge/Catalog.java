@@ -360,6 +360,18 @@ public final class Catalog {
   }
 
   /**
+   * The label's maximum doses that concerns of two conditions share (rows of rules/dose-limits.tsv
+   * with {@code together_with}: forehead and glabellar lines), in the table's order.
+   *
+   * @return the rows
+   */
+  public List<LabelDoseLimit> sharedDoseLimits() {
+    return entries.values().stream().flatMap(e -> e.doseLimits().stream())
+        .filter(LabelDoseLimit::shared)
+        .sorted(java.util.Comparator.comparingInt(LabelDoseLimit::order)).toList();
+  }
+
+  /**
    * Every row: the catalog conditions, then the aliases.
    *
    * @return the rows, unmodifiable, in the order of {@link ConditionCode}

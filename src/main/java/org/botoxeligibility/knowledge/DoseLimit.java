@@ -22,6 +22,8 @@ import java.util.List;
  * @param ownUnits the concern's own planned units (0 when it has no planned dose)
  * @param otherUnits the units that count against the same maximum besides the concern's own: the
  *     planned units of the concerns it is shared with, and units given within its window
+ * @param otherText those other units in words, for messages ("20 units planned for glabellar
+ *     lines (concern c2)"); empty when none count
  * @param unknownUnits true when some units that would count are not known (a past treatment
  *     without units, a concern it is shared with that has no planned dose)
  * @param sharedWith the ids of the other concerns of this intake whose planned units count
@@ -32,7 +34,7 @@ import java.util.List;
  * @param rule the rule that concluded it
  */
 public record DoseLimit(String concernId, String reason, String description, double maxUnits,
-    String maximumText, int ownUnits, int otherUnits, boolean unknownUnits,
+    String maximumText, int ownUnits, int otherUnits, String otherText, boolean unknownUnits,
     List<String> sharedWith, String source, boolean local, List<String> evidence, String rule) {
 
   /**
@@ -45,6 +47,7 @@ public record DoseLimit(String concernId, String reason, String description, dou
    * @param maximumText the maximum in words
    * @param ownUnits the concern's planned units
    * @param otherUnits the other units that count
+   * @param otherText the other units in words
    * @param unknownUnits whether some counted units are not known
    * @param sharedWith the concerns it is shared with; not null
    * @param source the source

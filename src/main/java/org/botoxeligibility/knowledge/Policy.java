@@ -218,6 +218,21 @@ public record Policy(
   }
 
   /**
+   * Whether a clinic's table sets any of these parameters.
+   *
+   * @param parameters the parameters' names
+   * @return true when one of them is a local number
+   */
+  public boolean anyLocal(String... parameters) {
+    for (String p : parameters) {
+      if (local.containsKey(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The source a reason cites when it rests on these parameters: the built-in source when none of
    * them is local; else the source of each clinic's row (knowledge base 1.2: a reason resting on an
    * overridden number cites that row's source, not the label), followed by the built-in source

@@ -63,11 +63,14 @@ public final class Intakes {
   }
 
   /**
-   * A bladder concern with nothing of the bladder rules left to say: one anticholinergic tried,
-   * a post-void residual of 50 mL, and routine self-catheterisation (so no retention monitoring).
+   * A bladder concern with nothing of the bladder rules left to say but the prophylaxis it always
+   * informs of: one anticholinergic tried, a post-void residual of 50 mL, routine
+   * self-catheterisation (so no retention monitoring), and a urinary tract infection excluded
+   * today.
    */
   public static Concern bladder(String id, ConditionCode condition) {
-    return Concern.of(id, condition).withPriorTherapiesFailed(1).withBladder(50.0, true);
+    return Concern.of(id, condition).withPriorTherapiesFailed(1).withBladder(50.0, true)
+        .toBuilder().utiExcludedOn(TODAY).build();
   }
 
   public Intakes concern(Concern concern) {
