@@ -73,6 +73,15 @@ public final class Intakes {
         .toBuilder().utiExcludedOn(TODAY).build();
   }
 
+  /**
+   * A cervical dystonia concern of a patient new to onabotulinumtoxinA for it, with the starting
+   * dose the clinician planned (120 units): since knowledge base 1.2 such a concern has no default
+   * dose.
+   */
+  public static Concern dystonia(String id) {
+    return Concern.of(id, ConditionCode.CERVICAL_DYSTONIA).withPlannedUnits(120);
+  }
+
   public Intakes concern(Concern concern) {
     concerns.add(concern);
     return this;
