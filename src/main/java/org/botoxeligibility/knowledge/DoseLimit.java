@@ -28,7 +28,8 @@ import java.util.List;
  *     without units, a concern it is shared with that has no planned dose)
  * @param sharedWith the ids of the other concerns of this intake whose planned units count
  *     against it, in intake order
- * @param source the source of the maximum (a clinic's row cites its own)
+ * @param source the source a reason cites for the maximum (a clinic's row: its own source,
+ *     followed by "(local)")
  * @param local true when the maximum rests on a clinic's number (a --tables override)
  * @param evidence JSON Pointers of the intake facts the maximum and its counted units rest on
  * @param rule the rule that concluded it
@@ -98,8 +99,7 @@ public record DoseLimit(String concernId, String reason, String description, dou
    * @return the sentence, with a leading space, or ""
    */
   public String localNote() {
-    return local ? " The maximum is a local number of this clinic (" + source
-        + "), not the label's." : "";
+    return local ? " The maximum is a local number of this clinic, not the label's." : "";
   }
 
   /** Names no patient data, so that a fact that reaches a log or an exception stays private. */
