@@ -47,7 +47,7 @@ public final class KnowledgeBaseResources {
   /**
    * The built-in knowledge base's version, from rules/knowledge-base.properties.
    *
-   * @return the version, such as {@code 1.1.0}
+   * @return the version, such as {@code 1.2.0}
    * @throws IllegalStateException when the file or its version is missing
    */
   public static String version() {

@@ -271,6 +271,22 @@ final class DoseLimitCases {
               noReason(a, "c1", "MISSING_INFORMATION");
               reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, "30 days");
             }),
+        // A concern without a planned dose still counts its typical dose toward the cumulative limit.
+        RuleCase.of("given cervical dystonia new to onabotulinumtoxinA without planned units and spasticity planned at 300 units, then the typical 236 units still count and the cumulative 536 units are above 400",
+            Intakes.with(CERVICAL_DYSTONIA).concern(planned("c2", SPASTICITY, 300)),
+            a -> {
+              var r = reason(a, "c2", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "300 units planned",
+                  "the typical 236 units for cervical dystonia (spasmodic neck) (concern c1), whose dose is not planned yet", "536 units");
+              restsOn(r, "/concerns/0/plannedUnits", "/concerns/1/plannedUnits");
+              reason(a, "c1", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "536 units");
+              assertThat(recommendation(a, "c1").plannedUnits()).isNull();
+            }),
+        RuleCase.of("given cervical dystonia new to onabotulinumtoxinA without planned units and spasticity planned at 164 units, then the 400 units counted are within the limit",
+            Intakes.with(CERVICAL_DYSTONIA).concern(planned("c2", SPASTICITY, 164)),
+            a -> {
+              noReason(a, "c2", "CUMULATIVE_DOSE_LIMIT");
+              noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
+            }),
         // Defaults withheld below the minimum age; a child's defaults share the cumulative limit.
         RuleCase.of("given a child of 10 weighing 30 kg with blepharospasm (labelled from 12) and no planned units, then no default dose is planned and the planned dose is missing",
             Intakes.with(BLEPHAROSPASM).age(10).weightKg(30.0),
@@ -308,7 +324,8 @@ final class DoseLimitCases {
               assertThat(recommendation(a, "c2").plannedUnits()).isNull();
               var r = reason(a, "c2", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "plannedUnits is not given", "leave no default dose", "10-year-old of 25 kg");
               restsOn(r, "/concerns/1/plannedUnits", "/patient/weightKg");
-              noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
+              // any dose for the second concern goes over the child's limit, so its typical dose counts
+              reason(a, "c1", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "250 units planned", "whose dose is not planned yet", "450 units");
             }));
   }
 
