@@ -200,6 +200,13 @@ final class LabelCases {
               noReason(a, "c1", "OFF_LABEL_USE");
               assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
               decision(a, "c1", NOT_ELIGIBLE);
+            }),
+        RuleCase.of("given a patient of 15 with migraine not yet classified, then the labelled default row makes it off-label below the minimum age, insurance unlikely",
+            Intakes.with(ConditionCode.MIGRAINE).age(15).weightKg(50.0),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "labelled from age 18", "the patient is 15");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.UNLIKELY);
             }));
   }
 }
