@@ -1,0 +1,160 @@
+package org.botoxeligibility.fhir;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.botoxeligibility.fhir.FhirRecord.Entry;
+import org.botoxeligibility.intake.Product;
+import org.botoxeligibility.intake.Site;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Type;
+
+/**
+ * Products and terminology (docs/fhir-mapping.md §2, §7): which botulinum toxin product a resource
+ * names, and which site a body-site concept names.
+ */
+final class Terminology {
+  private final MappingContext ctx;
+  private final Map<Entry, ProductInfo> products = new IdentityHashMap<>();
+
+  Terminology(MappingContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The products a resource names, and whether it is a chemodenervation procedure. */
+  record ProductInfo(Set<Product> products, boolean procedure, String element) {
+    boolean toxin() {
+      return !products.isEmpty() || procedure;
+    }
+
+    /** The one product named, else onabotulinumtoxinA (a procedure code names none). */
+    Product product() {
+      return products.isEmpty() ? Product.ONABOTULINUMTOXINA : products.iterator().next();
+    }
+  }
+
+  /**
+   * The products a resource names (codings, displays, text), read once per resource: codings that
+   * name different products are a problem, found the first time.
+   */
+  ProductInfo product(Entry e) {
+    ProductInfo known = products.get(e);
+    if (known != null) {
+      return known;
+    }
+    Set<Product> found = new LinkedHashSet<>();
+    boolean procedure = false;
+    String element = "code";
+    List<CodeableConcept> concepts = new ArrayList<>();
+    boolean procedureCodes = false;
+    if (e.resource instanceof MedicationRequest mr) {
+      element = medicationConcepts(e, mr.getMedication(), concepts);
+    } else if (e.resource instanceof MedicationStatement ms) {
+      element = medicationConcepts(e, ms.getMedication(), concepts);
+    } else if (e.resource instanceof MedicationAdministration ma) {
+      element = medicationConcepts(e, ma.getMedication(), concepts);
+    } else if (e.resource instanceof ServiceRequest sr) {
+      concepts.add(sr.getCode());
+      procedureCodes = true;
+    } else if (e.resource instanceof Procedure p) {
+      concepts.add(p.getCode());
+      concepts.addAll(p.getUsedCode());
+      procedureCodes = true;
+    } else if (e.resource instanceof AllergyIntolerance a) {
+      concepts.add(a.getCode());
+    }
+    for (CodeableConcept cc : concepts) {
+      if (cc == null) {
+        continue;
+      }
+      for (Coding c : cc.getCoding()) {
+        FhirTables.Key k = new FhirTables.Key(Codes.system(c), Codes.code(c));
+        Product p = ctx.tables.productCodes.get(k);
+        if (p != null) {
+          found.add(p);
+        }
+        if (procedureCodes && ctx.tables.procedureCodes.contains(k)) {
+          procedure = true;
+        }
+        if (c.hasDisplay()) {
+          named(c.getDisplay(), found);
+        }
+      }
+      if (cc.hasText()) {
+        named(cc.getText(), found);
+      }
+    }
+    ProductInfo info = new ProductInfo(found, procedure, element);
+    products.put(e, info);
+    if (found.size() > 1) {
+      ctx.problem(e, element, "the codings name different botulinum toxin products ("
+          + found.stream().map(Enum::name).sorted().reduce((a, b) -> a + ", " + b).orElse("")
+          + "): units of one are not units of another");
+    }
+    return info;
+  }
+
+  private String medicationConcepts(Entry e, Type medication, List<CodeableConcept> out) {
+    if (medication instanceof CodeableConcept cc) {
+      out.add(cc);
+      return "medicationCodeableConcept";
+    }
+    if (medication instanceof Reference r) {
+      Entry m = ctx.record.resolve(r, e);
+      if (m != null && m.resource instanceof org.hl7.fhir.r4.model.Medication med) {
+        out.add(med.getCode());
+      }
+      return "medicationReference";
+    }
+    return "medication[x]";
+  }
+
+  private void named(String text, Set<Product> found) {
+    for (FhirTables.ProductName n : ctx.tables.productNames) {
+      if (n.pattern().matcher(text).find()) {
+        found.add(n.product());
+      }
+    }
+  }
+
+  /** The sites a body-site concept's codings name, in order, each once. */
+  List<Site> sites(CodeableConcept cc) {
+    List<Site> mapped = new ArrayList<>();
+    for (Coding coding : Codes.codings(cc)) {
+      Site s = ctx.tables.sites.get(new FhirTables.Key(Codes.system(coding), Codes.code(coding)));
+      if (s != null && !mapped.contains(s)) {
+        mapped.add(s);
+      }
+    }
+    return mapped;
+  }
+
+  /** A toxin quantity in units (U, [iU], {units}, unit, units); null with a problem otherwise. */
+  BigDecimal units(Entry e, Quantity q, String element) {
+    if (q.getValue() == null) {
+      ctx.problem(e, element + ".value", "a dose needs a value");
+      return null;
+    }
+    String unit = q.hasCode() ? q.getCode().trim() : q.hasUnit() ? q.getUnit().trim() : null;
+    if (unit == null || !Codes.DOSE_UNITS.contains(unit)) {
+      ctx.problem(e, element + (q.hasCode() ? ".code" : ".unit"), "a botulinum toxin dose is "
+          + "in units (U, [iU], {units}, unit, units), was "
+          + (unit == null ? "no unit" : FhirRecord.quote(unit)));
+      return null;
+    }
+    return q.getValue();
+  }
+}
