@@ -45,7 +45,7 @@ final class FhirRecord {
   /** The resource types whose every instance the mapping reads (or could read). */
   static final Set<String> TYPES = Set.of("Patient", "Condition", "AllergyIntolerance",
       "Observation", "MedicationStatement", "MedicationRequest", "Medication", "ServiceRequest",
-      "Procedure", "MedicationAdministration", "Encounter", "AdverseEvent");
+      "Procedure", "MedicationAdministration", "MedicationDispense", "Encounter", "AdverseEvent");
 
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -101,12 +101,16 @@ final class FhirRecord {
   final List<Entry> entries;
   /** Problems of the bundle as a whole; when any, nothing else is read. */
   final List<Problem> fatal;
+  /** Where the server said it left something out (docs/fhir-mapping.md §8). */
+  final List<Mapping.Note> incomplete;
   private final Bundle bundle;
   private final Map<String, Entry> byKey = new HashMap<>();
 
-  private FhirRecord(String bundleId, List<Entry> entries, List<Problem> fatal, Bundle bundle) {
+  private FhirRecord(String bundleId, List<Entry> entries, List<Problem> fatal, Bundle bundle,
+      List<Mapping.Note> incomplete) {
     this.bundleId = bundleId;
     this.fatal = List.copyOf(fatal);
+    this.incomplete = List.copyOf(incomplete);
     this.bundle = bundle;
     List<Entry> kept = new ArrayList<>();
     for (Entry e : entries) {
@@ -125,7 +129,7 @@ final class FhirRecord {
   }
 
   private static FhirRecord fail(String path, String message) {
-    return new FhirRecord(null, List.of(), List.of(new Problem(path, message)), null);
+    return new FhirRecord(null, List.of(), List.of(new Problem(path, message)), null, List.of());
   }
 
   /** Reads a bundle's JSON: checks the envelope, then parses each entry's resource with HAPI. */
@@ -157,6 +161,8 @@ final class FhirRecord {
     List<Problem> fatal = new ArrayList<>();
     JsonNode entryNode = root.get("entry");
     List<Entry> entries = new ArrayList<>();
+    List<Mapping.Note> incomplete = new ArrayList<>();
+    nextPage(root, incomplete);
     if (entryNode != null && !entryNode.isArray() && !entryNode.isNull()) {
       fatal.add(new Problem("Bundle.entry", "must be an array of entries"));
     } else if (entryNode != null && entryNode.isArray()) {
@@ -171,6 +177,10 @@ final class FhirRecord {
         String fullUrl = full != null && full.isTextual() && !full.asText().isBlank()
             ? full.asText().trim() : null;
         JsonNode res = e.get("resource");
+        Mapping.Note left = leftOut(at, e, res);
+        if (left != null) {
+          incomplete.add(left);
+        }
         if (res == null || res.isNull()) {
           continue;
         }
@@ -212,7 +222,88 @@ final class FhirRecord {
         bundle.addEntry().setFullUrl(e.fullUrl).setResource(e.resource);
       }
     }
-    return new FhirRecord(bundleId, entries, fatal, bundle);
+    return new FhirRecord(bundleId, entries, fatal, bundle, incomplete);
+  }
+
+  /** A searchset with a next page holds only the first page of the record. */
+  private static void nextPage(JsonNode root, List<Mapping.Note> out) {
+    JsonNode links = root.get("link");
+    if (links == null || !links.isArray()) {
+      return;
+    }
+    for (JsonNode link : links) {
+      JsonNode relation = link.get("relation");
+      if (relation != null && relation.isTextual() && relation.asText().trim().equals("next")) {
+        out.add(new Mapping.Note(Mapping.Note.Kind.INCOMPLETE_RECORD, "Bundle.link",
+            "the bundle has a next page that was not read: the record may be incomplete"));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether an entry says the server left something out: an OperationOutcome of a searchset
+   * (search.mode outcome) with an issue of severity warning, error or fatal; or a batch or
+   * transaction response whose status is not a success (2xx).
+   */
+  private static Mapping.Note leftOut(String at, JsonNode entry, JsonNode resource) {
+    JsonNode response = entry.get("response");
+    if (response != null && response.isObject()) {
+      JsonNode status = response.get("status");
+      String code = status != null && status.isTextual() ? status.asText().trim() : "";
+      if (!code.startsWith("2")) {
+        String why = diagnostics(response.get("outcome"), false);
+        return new Mapping.Note(Mapping.Note.Kind.INCOMPLETE_RECORD, at + ".response",
+            "the server answered " + (code.isEmpty() ? "no status" : FhirRecord.quote(code))
+            + " for this entry" + (why == null ? "" : " (" + why + ")")
+            + ": the record may be incomplete");
+      }
+    }
+    JsonNode search = entry.get("search");
+    JsonNode mode = search == null ? null : search.get("mode");
+    boolean outcome = mode != null && mode.isTextual() && mode.asText().trim().equals("outcome");
+    JsonNode type = resource == null ? null : resource.get("resourceType");
+    if (outcome && type != null && type.isTextual()
+        && type.asText().equals("OperationOutcome")) {
+      String why = diagnostics(resource, true);
+      if (why != null) {
+        return new Mapping.Note(Mapping.Note.Kind.INCOMPLETE_RECORD, at,
+            "the server says " + why + ": the record may be incomplete");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The diagnostics of an OperationOutcome's first issue that is a warning, error or fatal (its
+   * diagnostics, else details.text, else its code); null when it has no such issue. With {@code
+   * seriousOnly} false, any issue counts.
+   */
+  private static String diagnostics(JsonNode outcome, boolean seriousOnly) {
+    if (outcome == null || !outcome.isObject()) {
+      return null;
+    }
+    JsonNode issues = outcome.get("issue");
+    if (issues == null || !issues.isArray()) {
+      return null;
+    }
+    for (JsonNode issue : issues) {
+      String severity = issue.path("severity").asText("").trim();
+      if (seriousOnly && !severity.equals("warning") && !severity.equals("error")
+          && !severity.equals("fatal")) {
+        continue;
+      }
+      String text = issue.path("diagnostics").asText("").trim();
+      if (text.isEmpty()) {
+        text = issue.path("details").path("text").asText("").trim();
+      }
+      if (text.isEmpty()) {
+        text = issue.path("code").asText("").trim();
+      }
+      String shown = text.isEmpty() ? "an issue" : FhirRecord.quote(text.replaceAll("\\s+", " "));
+      return (severity.isEmpty() ? "" : severity + " ") + shown;
+    }
+    return null;
   }
 
   /** The bundle without its entries, as HAPI reads it (leniently: only its id matters here). */
@@ -245,7 +336,23 @@ final class FhirRecord {
       entries.add(new Entry(i, fullUrl, r, r.fhirType(), id, List.of()));
     }
     String id = bundle.getIdElement().hasIdPart() ? bundle.getIdElement().getIdPart() : null;
-    return new FhirRecord(id, entries, List.of(), bundle);
+    List<Mapping.Note> incomplete = new ArrayList<>();
+    try {
+      // the same reading as for JSON: the caller's bundle is read, never changed
+      JsonNode root = JSON.readTree(context().newJsonParser().encodeResourceToString(bundle));
+      nextPage(root, incomplete);
+      JsonNode entryNode = root.path("entry");
+      for (int i = 0; i < entryNode.size(); i++) {
+        Mapping.Note left = leftOut("Bundle.entry[" + i + "]", entryNode.get(i),
+            entryNode.get(i).get("resource"));
+        if (left != null) {
+          incomplete.add(left);
+        }
+      }
+    } catch (JsonProcessingException | RuntimeException e) {
+      // a bundle HAPI cannot encode has no readable outcome entries either
+    }
+    return new FhirRecord(id, entries, List.of(), bundle, incomplete);
   }
 
   /**

@@ -35,6 +35,8 @@ final class MappingContext {
   final List<Problem> problems = new ArrayList<>();
   /** The resources behind each JSON Pointer of the intake, in the order given. */
   final Map<String, LinkedHashSet<String>> provenance = new LinkedHashMap<>();
+  /** Notes for the reader of the mapping, in the order made. */
+  final List<Mapping.Note> notes = new ArrayList<>();
   /** Validator paths not to report again, because the mapping already said why. */
   final Set<String> suppressed = new HashSet<>();
   private final Set<Entry> used = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -81,6 +83,10 @@ final class MappingContext {
   void problem(Entry e, String element, String message) {
     problems.add(new Problem(element == null || element.isEmpty() ? e.name
         : e.name + "." + element, message));
+  }
+
+  void note(Mapping.Note.Kind kind, Entry e, String message) {
+    notes.add(new Mapping.Note(kind, e.name, message));
   }
 
   void prov(String pointer, Entry e) {

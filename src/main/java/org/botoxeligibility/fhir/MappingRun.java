@@ -49,6 +49,7 @@ final class MappingRun {
   private final HistoryReader history;
   private final PastTreatments treatments;
   private final WorkflowFacts workflow;
+  private final UnmappedCodings unmapped;
 
   MappingRun(FhirTables tables, Catalog catalog, Policy policy, IntakeValidator validator,
       FhirRecord record, LocalDate date, FhirIntakeMapper.Options options) {
@@ -62,6 +63,7 @@ final class MappingRun {
     this.history = new HistoryReader(ctx, terminology, concerns);
     this.treatments = new PastTreatments(ctx, terminology, reasons, observations);
     this.workflow = new WorkflowFacts(ctx, observations, concerns);
+    this.unmapped = new UnmappedCodings(ctx, terminology);
   }
 
   Mapping run() {
@@ -91,19 +93,25 @@ final class MappingRun {
     Workflow flags = workflow.workflow();
     checkSubjects();
     reportReadErrors();
+    unmapped.collect();
 
+    if (patient.deceased()) {
+      problems.add(0, new Problem(patient.entry().name + ".deceased[x]",
+          "the patient is deceased"));
+      return result(null, Map.of(), Mapping.Outcome.DECEASED);
+    }
     if (concerns.all().isEmpty()) {
       if (ctx.options.screen()) {
         if (problems.isEmpty()) {
           problems.add(new Problem("Bundle", "nothing to screen: no active Condition maps to a "
               + "therapeutic catalog condition"));
-          return new Mapping(null, problems, Map.of(), Mapping.Outcome.NOTHING_TO_SCREEN);
+          return result(null, Map.of(), Mapping.Outcome.NOTHING_TO_SCREEN);
         }
-        return new Mapping(null, problems, Map.of(), Mapping.Outcome.PROBLEMS);
+        return result(null, Map.of(), Mapping.Outcome.PROBLEMS);
       }
       problems.add(0, new Problem("Bundle", "no botulinum toxin order; use --screen to assess "
           + "the patient's diagnoses"));
-      return new Mapping(null, problems, Map.of(), Mapping.Outcome.NO_TOXIN_ORDER);
+      return result(null, Map.of(), Mapping.Outcome.NO_TOXIN_ORDER);
     }
     Intake intake = Intake.builder()
         .intakeId(intakeId())
@@ -126,7 +134,15 @@ final class MappingRun {
     }
     Mapping.Outcome outcome = problems.isEmpty() ? Mapping.Outcome.MAPPED
         : Mapping.Outcome.PROBLEMS;
-    return new Mapping(intake, problems, prov, outcome);
+    return result(intake, prov, outcome);
+  }
+
+  private Mapping result(Intake intake, Map<String, List<String>> prov,
+      Mapping.Outcome outcome) {
+    List<Mapping.Note> notes = new ArrayList<>(ctx.record.incomplete);
+    notes.addAll(ctx.notes);
+    return new Mapping(intake, ctx.problems, prov, outcome, unmapped.codings(),
+        unmapped.conditions(), notes);
   }
 
   private String intakeId() {

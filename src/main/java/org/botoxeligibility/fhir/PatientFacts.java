@@ -54,6 +54,25 @@ final class PatientFacts {
     }
   }
 
+  /**
+   * Whether the patient is deceased: {@code deceasedBoolean} true, or a {@code deceasedDateTime}
+   * on or before the assessment date (a partial date counts from its first day).
+   */
+  boolean deceased() {
+    if (patient == null || !(patient.resource instanceof org.hl7.fhir.r4.model.Patient p)
+        || !p.hasDeceased()) {
+      return false;
+    }
+    if (p.hasDeceasedBooleanType()) {
+      return Boolean.TRUE.equals(p.getDeceasedBooleanType().getValue());
+    }
+    if (p.hasDeceasedDateTimeType()) {
+      Dated d = Codes.date(p.getDeceasedDateTimeType());
+      return d != null && !d.first().isAfter(ctx.date);
+    }
+    return false;
+  }
+
   /** Checks the birth date: a partial or absent one is a problem. */
   void readBirthDate() {
     if (patient == null) {

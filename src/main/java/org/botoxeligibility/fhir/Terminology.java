@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Procedure;
@@ -66,6 +67,8 @@ final class Terminology {
       element = medicationConcepts(e, ms.getMedication(), concepts);
     } else if (e.resource instanceof MedicationAdministration ma) {
       element = medicationConcepts(e, ma.getMedication(), concepts);
+    } else if (e.resource instanceof MedicationDispense md) {
+      element = medicationConcepts(e, md.getMedication(), concepts);
     } else if (e.resource instanceof ServiceRequest sr) {
       concepts.add(sr.getCode());
       procedureCodes = true;
@@ -156,5 +159,47 @@ final class Terminology {
       return null;
     }
     return q.getValue();
+  }
+
+  /**
+   * True when a Condition counts (docs/fhir-mapping.md §2): clinically active (or no status) and
+   * not refuted or entered in error.
+   */
+  boolean conditionCounts(org.hl7.fhir.r4.model.Condition c) {
+    return Statuses.counts(c.getClinicalStatus(), c.getVerificationStatus());
+  }
+
+  /**
+   * True when a table of the mapping reads a Condition's coding: an ICD-10-CM code the catalog,
+   * the comorbidity or the infection table maps; a code of this project's condition system; a
+   * code of the comorbidity or infection table.
+   */
+  boolean conditionCodingMapped(Coding c) {
+    String system = Codes.system(c);
+    String code = Codes.code(c);
+    if (code.isEmpty()) {
+      return false;
+    }
+    FhirTables t = ctx.tables;
+    if (system.equals(FhirTables.ICD10CM)) {
+      return ctx.catalog.icd10(code).found()
+          || FhirTables.longestPrefix(t.comorbidityIcd10, code) != null
+          || FhirTables.hasPrefix(t.infectionIcd10, code);
+    }
+    if (system.equals(Codes.CONDITION)) {
+      return Reasons.conditionCode(code) != null;
+    }
+    FhirTables.Key k = new FhirTables.Key(system, code);
+    return t.comorbidityCodes.containsKey(k) || t.infectionCodes.contains(k);
+  }
+
+  /**
+   * True when the product table reads a coding: a product code, or (for Procedures and
+   * ServiceRequests) a chemodenervation procedure code.
+   */
+  boolean productCodingMapped(Coding c, boolean procedureCodes) {
+    FhirTables.Key k = new FhirTables.Key(Codes.system(c), Codes.code(c));
+    return ctx.tables.productCodes.containsKey(k)
+        || procedureCodes && ctx.tables.procedureCodes.contains(k);
   }
 }
