@@ -1,5 +1,6 @@
 package org.botoxeligibility.fhir;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.botoxeligibility.fhir.FhirRecord.Entry;
@@ -26,6 +27,7 @@ final class ConcernDraft {
   Boolean secondaryCause;
   Double residual;
   Boolean catheterization;
+  LocalDate utiExcludedOn;
   boolean issued;
 
   ConcernDraft(int index, Entry source) {
@@ -40,6 +42,7 @@ final class ConcernDraft {
 
   Concern build() {
     return new Concern(id, condition, icd10, sites, headacheDays, migraineDays, headacheHours,
-        months, priorTherapies, secondaryCause, plannedUnits, residual, catheterization, null);
+        months, priorTherapies, secondaryCause, plannedUnits, residual, catheterization,
+        utiExcludedOn);
   }
 }

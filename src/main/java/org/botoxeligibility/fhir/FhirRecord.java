@@ -5,12 +5,14 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import ca.uhn.fhir.util.FhirTerser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,11 +25,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.botoxeligibility.assessment.Problem;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -87,6 +92,7 @@ final class FhirRecord {
       this.type = type;
       this.id = id;
       this.name = id != null ? type + "/" + id
+          : fullUrl != null && fullUrl.startsWith("urn:") ? type + "/" + fullUrl
           : fullUrl != null ? fullUrl : "Bundle.entry[" + index + "].resource";
       this.errors = List.copyOf(errors);
     }
@@ -132,8 +138,25 @@ final class FhirRecord {
     return new FhirRecord(null, List.of(), List.of(new Problem(path, message)), null, List.of());
   }
 
-  /** Reads a bundle's JSON: checks the envelope, then parses each entry's resource with HAPI. */
+  /**
+   * The elements whose text is a code: whitespace around their value is dropped before HAPI reads
+   * them (docs/fhir-mapping.md §8: Oracle Health's published examples carry a status with a
+   * trailing space).
+   */
+  private static final Set<String> CODE_ELEMENTS = Set.of("status", "intent", "code", "system",
+      "unit", "gender", "use", "priority", "actuality", "criticality", "type", "category",
+      "mode");
+
+  /** Reads a bundle's JSON with no system aliases. */
   static FhirRecord parse(byte[] json) {
+    return parse(json, UnaryOperator.identity());
+  }
+
+  /**
+   * Reads a bundle's JSON: checks the envelope, then parses each entry's resource with HAPI,
+   * after dropping the whitespace around codes and reading each system through the aliases.
+   */
+  static FhirRecord parse(byte[] json, UnaryOperator<String> systems) {
     if (json == null || json.length == 0) {
       return fail("Bundle", "there is nothing to read: a FHIR R4 Bundle (JSON) was expected");
     }
@@ -196,6 +219,7 @@ final class FhirRecord {
         }
         JsonNode idNode = res.get("id");
         String rawId = idNode != null && idNode.isTextual() ? idNode.asText() : null;
+        normalize(res, systems);
         Collector errors = new Collector(res);
         Resource resource = null;
         try {
@@ -319,20 +343,71 @@ final class FhirRecord {
     }
   }
 
-  /** A bundle parsed by the caller: its resources as they are (no read errors to report). */
+  /**
+   * Drops the whitespace around the text of code elements and reads every {@code system} through
+   * the aliases, in place.
+   */
+  private static void normalize(JsonNode node, UnaryOperator<String> systems) {
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      List<Map.Entry<String, String>> changes = new ArrayList<>();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> f = fields.next();
+        JsonNode v = f.getValue();
+        if (v.isTextual() && CODE_ELEMENTS.contains(f.getKey())) {
+          String text = v.asText().trim();
+          if (f.getKey().equals("system")) {
+            text = systems.apply(text);
+          }
+          if (!text.equals(v.asText())) {
+            changes.add(Map.entry(f.getKey(), text));
+          }
+        } else if (v.isArray() && CODE_ELEMENTS.contains(f.getKey())) {
+          ArrayNode array = (ArrayNode) v;
+          for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).isTextual()) {
+              array.set(i, array.get(i).asText().trim());
+            } else {
+              normalize(array.get(i), systems);
+            }
+          }
+        } else {
+          normalize(v, systems);
+        }
+      }
+      changes.forEach(c -> object.put(c.getKey(), c.getValue()));
+    } else if (node instanceof ArrayNode array) {
+      for (JsonNode child : array) {
+        normalize(child, systems);
+      }
+    }
+  }
+
+  /** A bundle parsed by the caller, with no system aliases. */
   static FhirRecord of(Bundle bundle) {
+    return of(bundle, UnaryOperator.identity());
+  }
+
+  /**
+   * A bundle parsed by the caller: copies of its resources (the caller's are never changed), with
+   * the whitespace around codes dropped and every system read through the aliases; no read errors
+   * to report.
+   */
+  static FhirRecord of(Bundle bundle, UnaryOperator<String> systems) {
     if (bundle == null) {
       return fail("Bundle", "there is no bundle to read");
     }
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < bundle.getEntry().size(); i++) {
       Bundle.BundleEntryComponent e = bundle.getEntry().get(i);
-      Resource r = e.getResource();
-      if (r == null || !TYPES.contains(r.fhirType())) {
+      Resource original = e.getResource();
+      if (original == null || !TYPES.contains(original.fhirType())) {
         continue;
       }
       String fullUrl = e.hasFullUrl() ? e.getFullUrl().trim() : null;
-      String id = logicalId(r.getIdElement(), fullUrl);
+      String id = logicalId(original.getIdElement(), fullUrl);
+      Resource r = original.copy();
+      normalize(r, systems);
       entries.add(new Entry(i, fullUrl, r, r.fhirType(), id, List.of()));
     }
     String id = bundle.getIdElement().hasIdPart() ? bundle.getIdElement().getIdPart() : null;
@@ -368,6 +443,30 @@ final class FhirRecord {
       return fullUrl != null && fullUrl.equals(value) ? null : blankToNull(id.getIdPart());
     }
     return blankToNull(id.getIdPart());
+  }
+
+  /** The same normalisation as {@link #normalize(JsonNode, UnaryOperator)}, on a parsed copy. */
+  private static void normalize(Resource r, UnaryOperator<String> systems) {
+    FhirTerser terser = context().newTerser();
+    for (Coding c : terser.getAllPopulatedChildElementsOfType(r, Coding.class)) {
+      if (c.hasSystem()) {
+        c.setSystem(systems.apply(c.getSystem().trim()));
+      }
+      if (c.hasCode()) {
+        c.setCode(c.getCode().trim());
+      }
+    }
+    for (Quantity q : terser.getAllPopulatedChildElementsOfType(r, Quantity.class)) {
+      if (q.hasSystem()) {
+        q.setSystem(systems.apply(q.getSystem().trim()));
+      }
+      if (q.hasCode()) {
+        q.setCode(q.getCode().trim());
+      }
+      if (q.hasUnit()) {
+        q.setUnit(q.getUnit().trim());
+      }
+    }
   }
 
   /** The SHA-256 of HAPI's JSON encoding of the bundle, in hex. */

@@ -30,13 +30,16 @@ final class HistoryReader {
   private final MappingContext ctx;
   private final Terminology terminology;
   private final OrderConcerns concerns;
+  private final ObservationIndex observations;
   /** Toxin allergies with a reaction, for the adverse reactions of past treatments. */
   private final List<Entry> toxinAllergies = new ArrayList<>();
 
-  HistoryReader(MappingContext ctx, Terminology terminology, OrderConcerns concerns) {
+  HistoryReader(MappingContext ctx, Terminology terminology, OrderConcerns concerns,
+      ObservationIndex observations) {
     this.ctx = ctx;
     this.terminology = terminology;
     this.concerns = concerns;
+    this.observations = observations;
   }
 
   /** The AllergyIntolerances to a toxin that name a reaction (read by {@link #allergies}). */
@@ -44,7 +47,12 @@ final class HistoryReader {
     return toxinAllergies;
   }
 
-  /** Comorbidities and infection sites from the Conditions that count. */
+  /**
+   * Comorbidities and infection sites from the Conditions that count (docs/fhir-mapping.md §2,
+   * §8): active (or no status and not abated), not refuted; a chronic neuromuscular disorder of
+   * the comorbidity table counts when inactive, in remission or abated too. A positive urine
+   * culture is an active urinary infection.
+   */
   void conditions(List<Comorbidity> comorbidities, List<Site> infectionSites) {
     Map<Comorbidity, List<Entry>> found = new LinkedHashMap<>();
     Map<Site, List<Entry>> infected = new LinkedHashMap<>();
@@ -81,17 +89,23 @@ final class HistoryReader {
         continue;
       }
       ctx.use(e);
-      if (!Statuses.counts(cond.getClinicalStatus(), cond.getVerificationStatus())) {
-        continue;
-      }
+      boolean counts = Statuses.counts(cond, ctx.date);
+      boolean chronic = Statuses.countsChronic(cond);
       for (Comorbidity m : mapped) {
-        found.computeIfAbsent(m, x -> new ArrayList<>()).add(e);
+        if (counts || chronic && ctx.tables.chronic.contains(m)) {
+          found.computeIfAbsent(m, x -> new ArrayList<>()).add(e);
+        }
       }
-      if (infection) {
+      if (infection && counts) {
         for (Site s : infectionSites(cond)) {
           infected.computeIfAbsent(s, x -> new ArrayList<>()).add(e);
         }
       }
+    }
+    Entry culture = observations.positiveCulture();
+    if (culture != null) {
+      found.computeIfAbsent(Comorbidity.URINARY_TRACT_INFECTION, x -> new ArrayList<>())
+          .add(culture);
     }
     found.forEach((m, from) -> {
       ctx.prov("/medicalHistory/conditions/" + comorbidities.size(), from);
@@ -228,8 +242,11 @@ final class HistoryReader {
     return medications;
   }
 
-  /** The name of medication[x]: the Medication's or the concept's text, else the first display. */
-  private String medicationName(Entry e, Type medication, List<Entry> from) {
+  /**
+   * The name of medication[x]: the Medication's or the concept's text, else the first display; a
+   * reference that resolves to nothing is named by its display (a note), else is a problem.
+   */
+  String medicationName(Entry e, Type medication, List<Entry> from) {
     CodeableConcept cc = null;
     String element = "medicationCodeableConcept";
     if (medication instanceof CodeableConcept c) {
@@ -237,6 +254,12 @@ final class HistoryReader {
     } else if (medication instanceof Reference r) {
       element = "medicationReference";
       Entry m = ctx.record.resolve(r, e);
+      if (m == null && r.hasDisplay() && !r.getDisplay().isBlank()) {
+        ctx.note(Mapping.Note.Kind.MEDICATION_NAMED_BY_DISPLAY, e, "medicationReference "
+            + FhirRecord.quote(String.valueOf(r.getReference())) + " is not in the bundle; "
+            + "the medication is named by the reference's display");
+        return r.getDisplay().trim();
+      }
       if (m == null || !m.type.equals("Medication")) {
         ctx.problem(e, element, "refers to " + FhirRecord.quote(String.valueOf(r.getReference()))
             + ", which is not a Medication in the bundle: the medication cannot be named");

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -50,6 +51,7 @@ final class MappingRun {
   private final PastTreatments treatments;
   private final WorkflowFacts workflow;
   private final UnmappedCodings unmapped;
+  private final PriorTherapies priorTherapies;
 
   MappingRun(FhirTables tables, Catalog catalog, Policy policy, IntakeValidator validator,
       FhirRecord record, LocalDate date, FhirIntakeMapper.Options options) {
@@ -60,10 +62,11 @@ final class MappingRun {
     this.observations = new ObservationIndex(ctx);
     this.patient = new PatientFacts(ctx, observations);
     this.concerns = new OrderConcerns(ctx, terminology, reasons);
-    this.history = new HistoryReader(ctx, terminology, concerns);
+    this.history = new HistoryReader(ctx, terminology, concerns, observations);
     this.treatments = new PastTreatments(ctx, terminology, reasons, observations);
     this.workflow = new WorkflowFacts(ctx, observations, concerns);
     this.unmapped = new UnmappedCodings(ctx, terminology);
+    this.priorTherapies = new PriorTherapies(ctx, reasons, concerns);
   }
 
   Mapping run() {
@@ -82,6 +85,7 @@ final class MappingRun {
     patient.readBirthDate();
     for (ConcernDraft c : concerns.all()) {
       observations.concernFacts(c);
+      priorTherapies.read(c);
     }
     List<Comorbidity> comorbidities = new ArrayList<>();
     List<Site> infectionSites = new ArrayList<>();
@@ -184,6 +188,8 @@ final class MappingRun {
       } else if (e.resource instanceof Procedure p) {
         subject = p.getSubject();
       } else if (e.resource instanceof MedicationAdministration m) {
+        subject = m.getSubject();
+      } else if (e.resource instanceof MedicationDispense m) {
         subject = m.getSubject();
       } else if (e.resource instanceof Encounter enc) {
         subject = enc.getSubject();

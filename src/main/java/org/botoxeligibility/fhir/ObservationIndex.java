@@ -25,9 +25,18 @@ final class ObservationIndex {
   static final String LOINC_PREGNANCY = "82810-3";
   static final String LOINC_BREASTFEEDING = "63895-7";
   static final String LOINC_WEIGHT = "29463-7";
+  /** Choriogonadotropin (pregnancy test) [Presence] in Urine. */
+  static final String LOINC_HCG = "2106-3";
+  /** Bacteria identified in Urine by Culture. */
+  static final String LOINC_URINE_CULTURE = "630-4";
+  private static final Set<String> LOINC_READ = Set.of(LOINC_PREGNANCY, LOINC_BREASTFEEDING,
+      LOINC_WEIGHT, LOINC_HCG, LOINC_URINE_CULTURE);
+  /** The answers whose unconfirmed (non-final) results are read too (docs/fhir-mapping.md §8). */
+  private static final Set<String> LOINC_NON_FINAL = Set.of(LOINC_PREGNANCY, LOINC_HCG);
 
   private final MappingContext ctx;
   private final Map<String, List<Entry>> observations = new LinkedHashMap<>();
+  private final Map<String, List<Entry>> nonFinal = new LinkedHashMap<>();
 
   ObservationIndex(MappingContext ctx) {
     this.ctx = ctx;
@@ -44,8 +53,7 @@ final class ObservationIndex {
       for (Coding c : o.getCode().getCoding()) {
         String system = Codes.system(c);
         String code = Codes.code(c);
-        if (system.equals(FhirTables.LOINC) && (code.equals(LOINC_PREGNANCY)
-            || code.equals(LOINC_BREASTFEEDING) || code.equals(LOINC_WEIGHT))) {
+        if (system.equals(FhirTables.LOINC) && LOINC_READ.contains(code)) {
           keys.add(system + "|" + code);
         } else if (system.equals(Codes.OBSERVATION)) {
           keys.add(system + "|" + code);
@@ -55,9 +63,12 @@ final class ObservationIndex {
         continue;
       }
       ctx.use(e);
-      if (o.getStatus() != Observation.ObservationStatus.FINAL
-          && o.getStatus() != Observation.ObservationStatus.AMENDED
-          && o.getStatus() != Observation.ObservationStatus.CORRECTED) {
+      boolean fin = o.getStatus() == Observation.ObservationStatus.FINAL
+          || o.getStatus() == Observation.ObservationStatus.AMENDED
+          || o.getStatus() == Observation.ObservationStatus.CORRECTED;
+      boolean unconfirmed = o.getStatus() == Observation.ObservationStatus.PRELIMINARY
+          || o.getStatus() == Observation.ObservationStatus.REGISTERED;
+      if (!fin && !unconfirmed) {
         continue;
       }
       Dated d = date(o);
@@ -65,14 +76,85 @@ final class ObservationIndex {
         continue;
       }
       for (String k : keys) {
-        observations.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+        if (fin) {
+          observations.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+        } else if (k.startsWith(FhirTables.LOINC + "|")
+            && LOINC_NON_FINAL.contains(k.substring(FhirTables.LOINC.length() + 1))) {
+          nonFinal.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+        }
       }
     }
   }
 
-  /** The indexed Observations of a coding ({@code system|code}), in bundle order. */
+  /** The indexed final Observations of a coding ({@code system|code}), in bundle order. */
   List<Entry> of(String system, String code) {
     return observations.getOrDefault(system + "|" + code, List.of());
+  }
+
+  /** The indexed preliminary or registered Observations of a LOINC code, in bundle order. */
+  List<Entry> unconfirmed(String loinc) {
+    return nonFinal.getOrDefault(FhirTables.LOINC + "|" + loinc, List.of());
+  }
+
+  /** True when an Observation is within the window (days before the assessment date). */
+  boolean within(Entry e, int window) {
+    LocalDate d = date((Observation) e.resource).first();
+    return ChronoUnit.DAYS.between(d, ctx.date) <= window;
+  }
+
+  /**
+   * A qualitative result: its interpretation's codings (and, when {@code value}, its
+   * valueCodeableConcept's) through fhir-result-values.tsv; true positive, false negative, null
+   * when no coding maps or they disagree.
+   */
+  Boolean result(Entry e, boolean value) {
+    Observation o = (Observation) e.resource;
+    List<Coding> codings = new ArrayList<>(Codes.codings(o.getInterpretation()));
+    if (value && o.hasValueCodeableConcept()) {
+      codings.addAll(o.getValueCodeableConcept().getCoding());
+    }
+    Set<Boolean> found = new java.util.HashSet<>();
+    for (Coding c : codings) {
+      Boolean r = ctx.tables.results.get(new FhirTables.Key(Codes.system(c), Codes.code(c)));
+      if (r != null) {
+        found.add(r);
+      }
+    }
+    return found.size() == 1 ? found.iterator().next() : null;
+  }
+
+  /**
+   * The newest urine culture (LOINC 630-4) within the culture window when it is positive: an
+   * active urinary infection (docs/fhir-mapping.md §8); null otherwise.
+   */
+  Entry positiveCulture() {
+    Entry e = latest(of(FhirTables.LOINC, LOINC_URINE_CULTURE), null,
+        ctx.policy.fhirUrineCultureWindowDays());
+    return e != null && Boolean.TRUE.equals(result(e, false)) ? e : null;
+  }
+
+  /**
+   * The date a urinary infection was excluded for the concern: the newest urine culture within
+   * the window when it is negative or normal, or a local {@code uti-excluded} observation that is
+   * true, whichever is newer (docs/fhir-mapping.md §8).
+   */
+  private LocalDate utiExcluded(ConcernDraft c) {
+    int window = ctx.policy.fhirUrineCultureWindowDays();
+    Entry best = null;
+    Entry culture = latest(of(FhirTables.LOINC, LOINC_URINE_CULTURE), c, window);
+    if (culture != null && Boolean.FALSE.equals(result(culture, false))) {
+      best = culture;
+    }
+    Entry local = local(c, "uti-excluded", window);
+    if (local != null && Boolean.TRUE.equals(flag(local, "uti-excluded"))
+        && (best == null || newer(local, best))) {
+      best = local;
+    }
+    if (best == null) {
+      return null;
+    }
+    ctx.prov(c.at() + "/utiExcludedOn", best);
+    return date((Observation) best.resource).first();
   }
 
   /** An Observation's date: effective[x] (a Period's end, else its start); the earliest day. */
@@ -161,6 +243,7 @@ final class ObservationIndex {
     c.residual = residual(c, window);
     c.catheterization = flagFact(c, "clean-intermittent-catheterization",
         "cleanIntermittentCatheterization", window);
+    c.utiExcludedOn = utiExcluded(c);
   }
 
   private Integer wholeFact(ConcernDraft c, String code, String field, int window) {

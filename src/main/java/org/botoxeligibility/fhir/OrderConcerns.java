@@ -70,9 +70,14 @@ final class OrderConcerns {
       }
       ConcernDraft c = new ConcernDraft(concerns.size(), e);
       concerns.add(c);
-      c.id = e.id != null && ID.matcher(e.id).matches() ? e.id : null;
-      if (c.id != null) {
+      boolean usable = e.id != null && ID.matcher(e.id).matches();
+      c.id = usable ? e.id : "c" + concerns.size();
+      if (usable) {
         ctx.prov(c.at() + "/id", e);
+      }
+      if (info.unnamed()) {
+        ctx.problem(e, info.element(), "orders a botulinum toxin without naming the product: "
+            + "name the product (units of botulinum toxin products are not interchangeable)");
       }
       if (info.products().size() == 1 && info.product() != Product.ONABOTULINUMTOXINA) {
         ctx.problem(e, info.element(), "orders " + info.product() + ": the knowledge base's "
@@ -218,8 +223,9 @@ final class OrderConcerns {
   }
 
   /**
-   * Screening: every active, not refuted Condition whose ICD-10-CM code maps to a therapeutic
-   * catalog condition becomes a concern; a catalog condition met twice is one concern.
+   * Screening: every active, not refuted, not abated Condition whose ICD-10-CM code, or SNOMED CT
+   * code (fhir-conditions.tsv), maps to a therapeutic catalog condition becomes a concern; a
+   * catalog condition met twice is one concern.
    */
   void screen() {
     Set<ConditionCode> met = EnumSet.noneOf(ConditionCode.class);
@@ -231,6 +237,7 @@ final class OrderConcerns {
       ConditionCode mapped = null;
       String icd10 = null;
       Set<ConditionCode> all = new LinkedHashSet<>();
+      Set<ConditionCode> coded = new LinkedHashSet<>();
       for (Coding c : cond.getCode().getCoding()) {
         if (Codes.system(c).equals(FhirTables.ICD10CM) && !Codes.code(c).isEmpty()) {
           Catalog.Icd10Match m = ctx.catalog.icd10(Codes.code(c));
@@ -241,31 +248,49 @@ final class OrderConcerns {
               icd10 = Codes.code(c);
             }
           }
+        } else {
+          ConditionCode cc = ctx.tables.conditionCodes.get(
+              new FhirTables.Key(Codes.system(c), Codes.code(c)));
+          if (cc != null && ctx.catalog.entry(cc).therapeutic()) {
+            coded.add(cc);
+          }
         }
       }
-      if (mapped == null) {
+      if (mapped == null && coded.isEmpty()) {
         continue;
       }
       ctx.use(e);
-      if (!Statuses.counts(cond.getClinicalStatus(), cond.getVerificationStatus())) {
+      if (!Statuses.counts(cond, ctx.date)) {
         continue;
       }
       if (all.size() > 1) {
         ctx.problem(e, "code", "the ICD-10-CM codings name different conditions: " + all);
         continue;
       }
-      if (!met.add(mapped)) {
+      Reason reason = coded.isEmpty() ? null : reasons.reason(List.of(cond.getCode()), null);
+      if (reason != null && reason.disagreement() != null) {
+        ctx.problem(e, "code", reason.disagreement());
+        continue;
+      }
+      ConditionCode condition = reason == null ? null : reason.condition();
+      if (!met.add(mapped != null ? mapped : condition)) {
         continue;
       }
       ConcernDraft c = new ConcernDraft(concerns.size(), e);
       c.conditions.add(e);
       concerns.add(c);
-      c.id = e.id != null && ID.matcher(e.id).matches() ? e.id : null;
-      if (c.id != null) {
+      c.id = e.id != null && ID.matcher(e.id).matches() ? e.id : "c" + concerns.size();
+      if (e.id != null && ID.matcher(e.id).matches()) {
         ctx.prov(c.at() + "/id", e);
       }
       c.icd10 = icd10;
-      ctx.prov(c.at() + "/icd10", e);
+      c.condition = condition;
+      if (icd10 != null) {
+        ctx.prov(c.at() + "/icd10", e);
+      }
+      if (condition != null) {
+        ctx.prov(c.at() + "/condition", e);
+      }
     }
   }
 

@@ -21,15 +21,17 @@ import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * Past treatments (docs/fhir-mapping.md §3): completed toxin Procedures and
- * MedicationAdministrations, their response Observations, and the adverse reactions that
- * AdverseEvents and toxin allergies name.
+ * Past treatments (docs/fhir-mapping.md §3, §8): completed toxin Procedures (CPT or SNOMED CT)
+ * and MedicationAdministrations, treatments inferred from completed orders and dispenses, their
+ * response Observations, and the adverse reactions that AdverseEvents and toxin allergies name.
  */
 final class PastTreatments {
   private final MappingContext ctx;
@@ -128,7 +130,7 @@ final class PastTreatments {
       t.product = info.products().size() > 1 ? null : info.product();
       if (e.resource instanceof MedicationAdministration ma && ma.hasDosage()
           && ma.getDosage().hasDose()) {
-        BigDecimal u = terminology.units(e, ma.getDosage().getDose(), "dosage.dose");
+        BigDecimal u = terminology.units(e, ma.getDosage().getDose(), "dosage.dose", true);
         if (u != null) {
           Integer whole = Codes.whole(u);
           if (whole == null) {
@@ -144,6 +146,7 @@ final class PastTreatments {
       t.response = response(t);
       treatments.add(t);
     }
+    inferred();
     for (int i = 0; i < treatments.size(); i++) {
       Draft t = treatments.get(i);
       String at = "/treatmentHistory/" + i;
@@ -157,6 +160,192 @@ final class PastTreatments {
         ctx.prov(at + "/condition", t.source);
       }
     }
+  }
+
+  /**
+   * Past treatments inferred from a completed toxin MedicationRequest or a completed toxin
+   * MedicationDispense (docs/fhir-mapping.md §8: US Core systems often record no administration),
+   * when no Procedure or MedicationAdministration of the same cycle is recorded: none that refers
+   * to the order, and none within fhir_treatment_cycle_days of the inferred date. A completed order
+   * that a counted dispense fills is the dispense's cycle. Dated by the latest date the resource
+   * carries that is not after the assessment date; units when written in units, else absent.
+   */
+  private void inferred() {
+    int cycle = ctx.policy.fhirTreatmentCycleDays();
+    List<Draft> real = new ArrayList<>(treatments);
+    java.util.Set<Entry> filled = java.util.Collections.newSetFromMap(
+        new IdentityHashMap<>());
+    List<Entry> candidates = new ArrayList<>();
+    for (Entry e : ctx.record.entries) {
+      if (e.resource instanceof MedicationDispense md
+          && md.getStatus() == MedicationDispense.MedicationDispenseStatus.COMPLETED
+          && terminology.product(e).toxin()) {
+        candidates.add(e);
+        for (Reference r : md.getAuthorizingPrescription()) {
+          Entry order = ctx.record.resolve(r, e);
+          if (order != null) {
+            filled.add(order);
+          }
+        }
+      } else if (e.resource instanceof MedicationRequest mr
+          && mr.getStatus() == MedicationRequest.MedicationRequestStatus.COMPLETED
+          && terminology.product(e).toxin()) {
+        candidates.add(e);
+      }
+    }
+    for (Entry e : candidates) {
+      ctx.use(e);
+      if (filled.contains(e) || administered(e, real)) {
+        continue;
+      }
+      LocalDate date = latestDate(e);
+      if (date == null) {
+        continue;
+      }
+      boolean sameCycle = false;
+      for (Draft t : real) {
+        if (Math.abs(java.time.temporal.ChronoUnit.DAYS.between(t.date, date)) <= cycle) {
+          sameCycle = true;
+        }
+      }
+      if (sameCycle) {
+        continue;
+      }
+      ProductInfo info = terminology.product(e);
+      Draft t = new Draft(e);
+      t.date = date;
+      t.product = info.products().size() > 1 ? null : info.product();
+      t.units = lenientUnits(e);
+      Entry order = e;
+      if (e.resource instanceof MedicationDispense md) {
+        for (Reference r : md.getAuthorizingPrescription()) {
+          Entry resolved = ctx.record.resolve(r, e);
+          if (resolved != null && resolved.resource instanceof MedicationRequest) {
+            order = resolved;
+          }
+        }
+      }
+      if (order.resource instanceof MedicationRequest mr) {
+        t.condition = reasons.treatmentCondition(reasons.of(order, mr.getReasonCode(),
+            mr.getReasonReference()));
+      }
+      t.response = response(t);
+      treatments.add(t);
+      ctx.note(Mapping.Note.Kind.TREATMENT_INFERRED, e, "a past treatment on " + date
+          + " is inferred from this " + (e.resource instanceof MedicationDispense
+          ? "dispense" : "completed order") + ": no administration or procedure of the same "
+          + "cycle is recorded");
+    }
+  }
+
+  /**
+   * True when a recorded Procedure or MedicationAdministration refers to the order or dispense
+   * (MedicationAdministration.request, Procedure.basedOn; a dispense through the order it fills).
+   */
+  private boolean administered(Entry e, List<Draft> real) {
+    List<Entry> orders = new ArrayList<>();
+    orders.add(e);
+    if (e.resource instanceof MedicationDispense md) {
+      for (Reference r : md.getAuthorizingPrescription()) {
+        Entry order = ctx.record.resolve(r, e);
+        if (order != null) {
+          orders.add(order);
+        }
+      }
+    }
+    for (Draft t : real) {
+      List<Reference> refs = new ArrayList<>();
+      if (t.source.resource instanceof MedicationAdministration ma && ma.hasRequest()) {
+        refs.add(ma.getRequest());
+      } else if (t.source.resource instanceof Procedure p) {
+        refs.addAll(p.getBasedOn());
+      }
+      for (Reference r : refs) {
+        if (orders.contains(ctx.record.resolve(r, t.source))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The latest date an order or a dispense carries, not after the assessment date: authoredOn,
+   * the validity period, the dosage timing's events and bounds (an order); whenHandedOver,
+   * whenPrepared (a dispense).
+   */
+  private LocalDate latestDate(Entry e) {
+    List<Dated> dates = new ArrayList<>();
+    if (e.resource instanceof MedicationRequest mr) {
+      dates.add(mr.hasAuthoredOnElement() ? Codes.date(mr.getAuthoredOnElement()) : null);
+      if (mr.hasDispenseRequest() && mr.getDispenseRequest().hasValidityPeriod()) {
+        dates.add(Codes.date(mr.getDispenseRequest().getValidityPeriod().getStartElement()));
+        dates.add(Codes.date(mr.getDispenseRequest().getValidityPeriod().getEndElement()));
+      }
+      for (org.hl7.fhir.r4.model.Dosage d : mr.getDosageInstruction()) {
+        if (!d.hasTiming()) {
+          continue;
+        }
+        for (org.hl7.fhir.r4.model.DateTimeType event : d.getTiming().getEvent()) {
+          dates.add(Codes.date(event));
+        }
+        if (d.getTiming().hasRepeat() && d.getTiming().getRepeat().hasBoundsPeriod()) {
+          org.hl7.fhir.r4.model.Period bounds = d.getTiming().getRepeat().getBoundsPeriod();
+          dates.add(Codes.date(bounds.getStartElement()));
+          dates.add(Codes.date(bounds.getEndElement()));
+        }
+      }
+    } else if (e.resource instanceof MedicationDispense md) {
+      dates.add(md.hasWhenHandedOverElement() ? Codes.date(md.getWhenHandedOverElement())
+          : null);
+      dates.add(md.hasWhenPreparedElement() ? Codes.date(md.getWhenPreparedElement()) : null);
+    }
+    LocalDate latest = null;
+    for (Dated d : dates) {
+      if (d == null || d.first().isAfter(ctx.date)) {
+        continue;
+      }
+      LocalDate day = d.last().isAfter(ctx.date) ? ctx.date : d.last();
+      if (latest == null || day.isAfter(latest)) {
+        latest = day;
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * The units an inferred treatment carries when written in units (the order's doses added up; a
+   * dispense's quantity, else its dosage): whole numbers only; anything else leaves them absent.
+   */
+  private Integer lenientUnits(Entry e) {
+    List<org.hl7.fhir.r4.model.Quantity> quantities = new ArrayList<>();
+    List<org.hl7.fhir.r4.model.Dosage> dosages = new ArrayList<>();
+    if (e.resource instanceof MedicationRequest mr) {
+      dosages.addAll(mr.getDosageInstruction());
+    } else if (e.resource instanceof MedicationDispense md) {
+      if (md.hasQuantity()) {
+        quantities.add(md.getQuantity());
+      } else {
+        dosages.addAll(md.getDosageInstruction());
+      }
+    }
+    for (org.hl7.fhir.r4.model.Dosage d : dosages) {
+      for (org.hl7.fhir.r4.model.Dosage.DosageDoseAndRateComponent dr : d.getDoseAndRate()) {
+        if (dr.hasDoseQuantity()) {
+          quantities.add(dr.getDoseQuantity());
+        }
+      }
+    }
+    BigDecimal total = null;
+    for (org.hl7.fhir.r4.model.Quantity q : quantities) {
+      String unit = q.hasCode() ? q.getCode().trim() : q.hasUnit() ? q.getUnit().trim() : null;
+      if (q.getValue() == null || unit == null
+          || Codes.DOSE_UNITS.stream().noneMatch(unit::equalsIgnoreCase)) {
+        return null;
+      }
+      total = total == null ? q.getValue() : total.add(q.getValue());
+    }
+    return total == null ? null : Codes.whole(total);
   }
 
   private Response response(Draft t) {

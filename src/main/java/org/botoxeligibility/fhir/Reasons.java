@@ -62,7 +62,13 @@ final class Reasons {
     return found;
   }
 
-  /** The usable codings of concepts (or of Conditions), which must agree. */
+  /**
+   * The usable codings of concepts (or of Conditions), which must agree: ICD-10-CM codes the
+   * catalog maps, this project's condition codes, and SNOMED CT codes of fhir-conditions.tsv
+   * (docs/fhir-mapping.md §8). A SNOMED CT condition beside an ICD-10-CM code is kept when it is
+   * the more specific of the two (the ICD-10-CM code's alias classifies as it), dropped when it is
+   * the less specific, and a disagreement otherwise.
+   */
   Reason reason(List<CodeableConcept> concepts, List<Entry> conditions) {
     List<Coding> codings = new ArrayList<>(Codes.codings(concepts));
     List<Entry> from = new ArrayList<>();
@@ -79,6 +85,7 @@ final class Reasons {
     String icd10 = null;
     ConditionCode fromIcd = null;
     ConditionCode local = null;
+    ConditionCode coded = null;
     Set<String> seen = new TreeSet<>();
     boolean disagree = false;
     for (Coding c : codings) {
@@ -107,10 +114,52 @@ final class Reasons {
         } else if (cc != local) {
           disagree = true;
         }
+      } else {
+        ConditionCode cc = ctx.tables.conditionCodes.get(new FhirTables.Key(system, code));
+        if (cc == null) {
+          continue;
+        }
+        seen.add(code + " (" + cc + ")");
+        if (coded == null) {
+          coded = cc;
+        } else if (!agree(coded, cc)) {
+          disagree = true;
+        } else {
+          coded = specific(coded, cc);
+        }
       }
     }
-    return new Reason(icd10, local, disagree ? "the codings name different conditions: "
+    ConditionCode condition = local;
+    if (coded != null && !disagree) {
+      if (local != null) {
+        if (agree(local, coded)) {
+          condition = specific(local, coded);
+        } else {
+          disagree = true;
+        }
+      } else if (fromIcd == null) {
+        condition = coded;
+      } else if (coded != fromIcd) {
+        if (ctx.catalog.entry(fromIcd).isOrClassifiesAs(coded)) {
+          condition = coded;
+        } else if (!ctx.catalog.entry(coded).isOrClassifiesAs(fromIcd)) {
+          disagree = true;
+        }
+      }
+    }
+    return new Reason(icd10, condition, disagree ? "the codings name different conditions: "
         + String.join(", ", seen) : null, from);
+  }
+
+  /** True when two conditions are one, or one is an alias the other may be classified as. */
+  boolean agree(ConditionCode a, ConditionCode b) {
+    return a == b || ctx.catalog.entry(a).isOrClassifiesAs(b)
+        || ctx.catalog.entry(b).isOrClassifiesAs(a);
+  }
+
+  /** The more specific of two conditions that agree. */
+  private ConditionCode specific(ConditionCode a, ConditionCode b) {
+    return a != b && ctx.catalog.entry(a).isOrClassifiesAs(b) ? b : a;
   }
 
   /**

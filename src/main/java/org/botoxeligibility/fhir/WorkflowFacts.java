@@ -44,8 +44,7 @@ final class WorkflowFacts {
       }
       for (Entry e : c.conditions) {
         dx.add(e);
-        if (!Codes.anyCode(((Condition) e.resource).getVerificationStatus(),
-            Set.of("confirmed"))) {
+        if (!confirmed(e)) {
           confirmed = false;
         }
       }
@@ -61,17 +60,12 @@ final class WorkflowFacts {
       Entry found = null;
       for (Entry e : ctx.ofType("Encounter")) {
         Encounter enc = (Encounter) e.resource;
-        if (enc == null || !namesAny(e, enc, c.conditions)) {
+        if (enc == null || !namesAny(e, enc, c.conditions)
+            && !pointedToBy(e, c.conditions)) {
           continue;
         }
         ctx.use(e);
-        if (enc.getStatus() != Encounter.EncounterStatus.FINISHED
-            && enc.getStatus() != Encounter.EncounterStatus.INPROGRESS) {
-          continue;
-        }
-        Dated d = Codes.date(enc.getPeriod(), false);
-        if (d == null || d.first().isAfter(ctx.date)
-            || ChronoUnit.DAYS.between(d.first(), ctx.date) > window) {
+        if (!counts(enc)) {
           continue;
         }
         found = e;
@@ -105,6 +99,64 @@ final class WorkflowFacts {
       ctx.prov("/workflow/prescriptionIssued", orders);
     }
     return new Workflow(examined, confirmed, issued);
+  }
+
+  /**
+   * True when an Encounter counts as an examination: finished or in progress, dated (its period's
+   * end, else its start) within the examination window, not after the assessment date.
+   */
+  private boolean counts(Encounter enc) {
+    if (enc.getStatus() != Encounter.EncounterStatus.FINISHED
+        && enc.getStatus() != Encounter.EncounterStatus.INPROGRESS) {
+      return false;
+    }
+    Dated d = Codes.date(enc.getPeriod(), false);
+    return d != null && !d.first().isAfter(ctx.date)
+        && ChronoUnit.DAYS.between(d.first(), ctx.date)
+        <= ctx.policy.fhirExaminationWindowDays();
+  }
+
+  /**
+   * True when a concern's Condition is a confirmed diagnosis: verificationStatus confirmed; or,
+   * without a verificationStatus, an encounter diagnosis (category encounter-diagnosis) named in
+   * the diagnosis of an Encounter that counts, or pointing to one through Condition.encounter
+   * (docs/fhir-mapping.md §8: US Core sends encounter diagnoses so). A problem-list item without
+   * one is not; provisional, differential and unconfirmed never are.
+   */
+  private boolean confirmed(Entry e) {
+    Condition cond = (Condition) e.resource;
+    if (Codes.anyCode(cond.getVerificationStatus(), Set.of("confirmed"))) {
+      return true;
+    }
+    if (cond.hasVerificationStatus() && cond.getVerificationStatus().hasCoding()) {
+      return false;
+    }
+    boolean encounterDiagnosis = cond.getCategory().stream()
+        .anyMatch(cc -> Codes.anyCode(cc, Set.of("encounter-diagnosis")));
+    if (!encounterDiagnosis) {
+      return false;
+    }
+    for (Entry enc : ctx.ofType("Encounter")) {
+      if (!(enc.resource instanceof Encounter encounter) || !counts(encounter)) {
+        continue;
+      }
+      if (namesAny(enc, encounter, List.of(e)) || pointedToBy(enc, List.of(e))) {
+        ctx.use(enc);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when one of the Conditions points to the Encounter through Condition.encounter. */
+  private boolean pointedToBy(Entry encounter, List<Entry> conditions) {
+    for (Entry e : conditions) {
+      Condition cond = (Condition) e.resource;
+      if (cond.hasEncounter() && ctx.record.resolve(cond.getEncounter(), e) == encounter) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean namesAny(Entry from, Encounter enc, List<Entry> conditions) {

@@ -36,6 +36,12 @@ import java.util.Map;
  *     stays current
  * @param fhirExaminationWindowDays FHIR input: days an encounter or examination counts as the
  *     medical examination
+ * @param fhirPregnancyConditionWindowDays FHIR input: days a pregnancy on the problem list stays
+ *     a current pregnancy
+ * @param fhirUrineCultureWindowDays FHIR input: days a urine culture or a local uti-excluded
+ *     observation is read
+ * @param fhirTreatmentCycleDays FHIR input: days between a completed toxin order or a dispense and
+ *     an administration of the same treatment cycle
  */
 public record Policy(
     int chronicMigraineMinHeadacheDays,
@@ -57,7 +63,10 @@ public record Policy(
     int fhirWeightWindowDays,
     int fhirChildWeightWindowDays,
     int fhirObservationWindowDays,
-    int fhirExaminationWindowDays) {
+    int fhirExaminationWindowDays,
+    int fhirPregnancyConditionWindowDays,
+    int fhirUrineCultureWindowDays,
+    int fhirTreatmentCycleDays) {
 
   /** The thresholds' table. */
   public static final String TABLE = "parameters.tsv";
@@ -113,7 +122,10 @@ public record Policy(
         r.take("fhir_weight_window_days"),
         r.take("fhir_child_weight_window_days"),
         r.take("fhir_observation_window_days"),
-        r.take("fhir_examination_window_days"));
+        r.take("fhir_examination_window_days"),
+        r.take("fhir_pregnancy_condition_window_days"),
+        r.take("fhir_urine_culture_window_days"),
+        r.take("fhir_treatment_cycle_days"));
     if (!values.isEmpty()) {
       throw new IllegalStateException(TABLE + ": unknown parameters " + values.keySet());
     }
