@@ -5,14 +5,12 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
-import ca.uhn.fhir.util.FhirTerser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,10 +27,8 @@ import java.util.function.UnaryOperator;
 import org.botoxeligibility.assessment.Problem;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -138,15 +134,6 @@ final class FhirRecord {
     return new FhirRecord(null, List.of(), List.of(new Problem(path, message)), null, List.of());
   }
 
-  /**
-   * The elements whose text is a code: whitespace around their value is dropped before HAPI reads
-   * them (docs/fhir-mapping.md §8: Oracle Health's published examples carry a status with a
-   * trailing space).
-   */
-  private static final Set<String> CODE_ELEMENTS = Set.of("status", "intent", "code", "system",
-      "unit", "gender", "use", "priority", "actuality", "criticality", "type", "category",
-      "mode");
-
   /** Reads a bundle's JSON with no system aliases. */
   static FhirRecord parse(byte[] json) {
     return parse(json, UnaryOperator.identity());
@@ -185,7 +172,7 @@ final class FhirRecord {
     JsonNode entryNode = root.get("entry");
     List<Entry> entries = new ArrayList<>();
     List<Mapping.Note> incomplete = new ArrayList<>();
-    nextPage(root, incomplete);
+    IncompleteRecord.nextPage(root, incomplete);
     if (entryNode != null && !entryNode.isArray() && !entryNode.isNull()) {
       fatal.add(new Problem("Bundle.entry", "must be an array of entries"));
     } else if (entryNode != null && entryNode.isArray()) {
@@ -200,7 +187,7 @@ final class FhirRecord {
         String fullUrl = full != null && full.isTextual() && !full.asText().isBlank()
             ? full.asText().trim() : null;
         JsonNode res = e.get("resource");
-        Mapping.Note left = leftOut(at, e, res);
+        Mapping.Note left = IncompleteRecord.leftOut(at, e, res);
         if (left != null) {
           incomplete.add(left);
         }
@@ -219,7 +206,7 @@ final class FhirRecord {
         }
         JsonNode idNode = res.get("id");
         String rawId = idNode != null && idNode.isTextual() ? idNode.asText() : null;
-        normalize(res, systems);
+        Normalizer.normalize(res, systems);
         Collector errors = new Collector(res);
         Resource resource = null;
         try {
@@ -249,87 +236,6 @@ final class FhirRecord {
     return new FhirRecord(bundleId, entries, fatal, bundle, incomplete);
   }
 
-  /** A searchset with a next page holds only the first page of the record. */
-  private static void nextPage(JsonNode root, List<Mapping.Note> out) {
-    JsonNode links = root.get("link");
-    if (links == null || !links.isArray()) {
-      return;
-    }
-    for (JsonNode link : links) {
-      JsonNode relation = link.get("relation");
-      if (relation != null && relation.isTextual() && relation.asText().trim().equals("next")) {
-        out.add(new Mapping.Note(Mapping.Note.Kind.INCOMPLETE_RECORD, "Bundle.link",
-            "the bundle has a next page that was not read: the record may be incomplete"));
-        return;
-      }
-    }
-  }
-
-  /**
-   * Whether an entry says the server left something out: an OperationOutcome of a searchset
-   * (search.mode outcome) with an issue of severity warning, error or fatal; or a batch or
-   * transaction response whose status is not a success (2xx).
-   */
-  private static Mapping.Note leftOut(String at, JsonNode entry, JsonNode resource) {
-    JsonNode response = entry.get("response");
-    if (response != null && response.isObject()) {
-      JsonNode status = response.get("status");
-      String code = status != null && status.isTextual() ? status.asText().trim() : "";
-      if (!code.startsWith("2")) {
-        String why = diagnostics(response.get("outcome"), false);
-        return new Mapping.Note(Mapping.Note.Kind.INCOMPLETE_RECORD, at + ".response",
-            "the server answered " + (code.isEmpty() ? "no status" : FhirRecord.quote(code))
-            + " for this entry" + (why == null ? "" : " (" + why + ")")
-            + ": the record may be incomplete");
-      }
-    }
-    JsonNode search = entry.get("search");
-    JsonNode mode = search == null ? null : search.get("mode");
-    boolean outcome = mode != null && mode.isTextual() && mode.asText().trim().equals("outcome");
-    JsonNode type = resource == null ? null : resource.get("resourceType");
-    if (outcome && type != null && type.isTextual()
-        && type.asText().equals("OperationOutcome")) {
-      String why = diagnostics(resource, true);
-      if (why != null) {
-        return new Mapping.Note(Mapping.Note.Kind.INCOMPLETE_RECORD, at,
-            "the server says " + why + ": the record may be incomplete");
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The diagnostics of an OperationOutcome's first issue that is a warning, error or fatal (its
-   * diagnostics, else details.text, else its code); null when it has no such issue. With {@code
-   * seriousOnly} false, any issue counts.
-   */
-  private static String diagnostics(JsonNode outcome, boolean seriousOnly) {
-    if (outcome == null || !outcome.isObject()) {
-      return null;
-    }
-    JsonNode issues = outcome.get("issue");
-    if (issues == null || !issues.isArray()) {
-      return null;
-    }
-    for (JsonNode issue : issues) {
-      String severity = issue.path("severity").asText("").trim();
-      if (seriousOnly && !severity.equals("warning") && !severity.equals("error")
-          && !severity.equals("fatal")) {
-        continue;
-      }
-      String text = issue.path("diagnostics").asText("").trim();
-      if (text.isEmpty()) {
-        text = issue.path("details").path("text").asText("").trim();
-      }
-      if (text.isEmpty()) {
-        text = issue.path("code").asText("").trim();
-      }
-      String shown = text.isEmpty() ? "an issue" : FhirRecord.quote(text.replaceAll("\\s+", " "));
-      return (severity.isEmpty() ? "" : severity + " ") + shown;
-    }
-    return null;
-  }
-
   /** The bundle without its entries, as HAPI reads it (leniently: only its id matters here). */
   private static Bundle shell(ObjectNode root, FhirContext ctx) {
     ObjectNode copy = root.deepCopy();
@@ -340,46 +246,6 @@ final class FhirRecord {
       return parser.parseResource(Bundle.class, JSON.writeValueAsString(copy));
     } catch (JsonProcessingException | RuntimeException | StackOverflowError e) {
       return new Bundle();
-    }
-  }
-
-  /**
-   * Drops the whitespace around the text of code elements and reads every {@code system} through
-   * the aliases, in place.
-   */
-  private static void normalize(JsonNode node, UnaryOperator<String> systems) {
-    if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      List<Map.Entry<String, String>> changes = new ArrayList<>();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
-        JsonNode v = f.getValue();
-        if (v.isTextual() && CODE_ELEMENTS.contains(f.getKey())) {
-          String text = v.asText().trim();
-          if (f.getKey().equals("system")) {
-            text = systems.apply(text);
-          }
-          if (!text.equals(v.asText())) {
-            changes.add(Map.entry(f.getKey(), text));
-          }
-        } else if (v.isArray() && CODE_ELEMENTS.contains(f.getKey())) {
-          ArrayNode array = (ArrayNode) v;
-          for (int i = 0; i < array.size(); i++) {
-            if (array.get(i).isTextual()) {
-              array.set(i, array.get(i).asText().trim());
-            } else {
-              normalize(array.get(i), systems);
-            }
-          }
-        } else {
-          normalize(v, systems);
-        }
-      }
-      changes.forEach(c -> object.put(c.getKey(), c.getValue()));
-    } else if (node instanceof ArrayNode array) {
-      for (JsonNode child : array) {
-        normalize(child, systems);
-      }
     }
   }
 
@@ -407,7 +273,7 @@ final class FhirRecord {
       String fullUrl = e.hasFullUrl() ? e.getFullUrl().trim() : null;
       String id = logicalId(original.getIdElement(), fullUrl);
       Resource r = original.copy();
-      normalize(r, systems);
+      Normalizer.normalize(r, systems);
       entries.add(new Entry(i, fullUrl, r, r.fhirType(), id, List.of()));
     }
     String id = bundle.getIdElement().hasIdPart() ? bundle.getIdElement().getIdPart() : null;
@@ -415,10 +281,10 @@ final class FhirRecord {
     try {
       // the same reading as for JSON: the caller's bundle is read, never changed
       JsonNode root = JSON.readTree(context().newJsonParser().encodeResourceToString(bundle));
-      nextPage(root, incomplete);
+      IncompleteRecord.nextPage(root, incomplete);
       JsonNode entryNode = root.path("entry");
       for (int i = 0; i < entryNode.size(); i++) {
-        Mapping.Note left = leftOut("Bundle.entry[" + i + "]", entryNode.get(i),
+        Mapping.Note left = IncompleteRecord.leftOut("Bundle.entry[" + i + "]", entryNode.get(i),
             entryNode.get(i).get("resource"));
         if (left != null) {
           incomplete.add(left);
@@ -443,30 +309,6 @@ final class FhirRecord {
       return fullUrl != null && fullUrl.equals(value) ? null : blankToNull(id.getIdPart());
     }
     return blankToNull(id.getIdPart());
-  }
-
-  /** The same normalisation as {@link #normalize(JsonNode, UnaryOperator)}, on a parsed copy. */
-  private static void normalize(Resource r, UnaryOperator<String> systems) {
-    FhirTerser terser = context().newTerser();
-    for (Coding c : terser.getAllPopulatedChildElementsOfType(r, Coding.class)) {
-      if (c.hasSystem()) {
-        c.setSystem(systems.apply(c.getSystem().trim()));
-      }
-      if (c.hasCode()) {
-        c.setCode(c.getCode().trim());
-      }
-    }
-    for (Quantity q : terser.getAllPopulatedChildElementsOfType(r, Quantity.class)) {
-      if (q.hasSystem()) {
-        q.setSystem(systems.apply(q.getSystem().trim()));
-      }
-      if (q.hasCode()) {
-        q.setCode(q.getCode().trim());
-      }
-      if (q.hasUnit()) {
-        q.setUnit(q.getUnit().trim());
-      }
-    }
   }
 
   /** The SHA-256 of HAPI's JSON encoding of the bundle, in hex. */
