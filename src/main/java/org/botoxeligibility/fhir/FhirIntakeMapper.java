@@ -79,7 +79,7 @@ public final class FhirIntakeMapper {
     Objects.requireNonNull(json, "json must not be null");
     Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
     Objects.requireNonNull(options, "options must not be null");
-    return run(FhirRecord.parse(json), assessmentDate, options);
+    return run(FhirRecord.parse(json, codes::system), assessmentDate, options);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class FhirIntakeMapper {
     Objects.requireNonNull(bundle, "bundle must not be null");
     Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
     Objects.requireNonNull(options, "options must not be null");
-    return run(FhirRecord.of(bundle), assessmentDate, options);
+    return run(FhirRecord.of(bundle, codes::system), assessmentDate, options);
   }
 
   /**

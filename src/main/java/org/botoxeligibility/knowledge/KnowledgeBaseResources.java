@@ -21,7 +21,9 @@ public final class KnowledgeBaseResources {
       "conditions.tsv", "parameters.tsv", "drugs.tsv", "local-forms.tsv",
       "paediatric-dose-limits.tsv", "dose-limits.tsv", "icd10-exclusions.tsv",
       "fhir-sites.tsv", "fhir-comorbidities.tsv", "fhir-infections.tsv", "fhir-allergies.tsv",
-      "fhir-adverse-reactions.tsv", "fhir-products.tsv", "fhir-status-values.tsv");
+      "fhir-adverse-reactions.tsv", "fhir-products.tsv", "fhir-status-values.tsv",
+      "fhir-systems.tsv", "fhir-conditions.tsv", "fhir-pregnancy-conditions.tsv",
+      "fhir-result-values.tsv", "fhir-stop-reasons.tsv", "prior-therapies.tsv");
 
   private KnowledgeBaseResources() {}
 

@@ -42,6 +42,12 @@ import java.util.Map;
  *     stays current
  * @param fhirExaminationWindowDays FHIR input: days an encounter or examination counts as the
  *     medical examination
+ * @param fhirPregnancyConditionWindowDays FHIR input: days a pregnancy on the problem list stays
+ *     a current pregnancy
+ * @param fhirUrineCultureWindowDays FHIR input: days a urine culture or a local uti-excluded
+ *     observation is read
+ * @param fhirTreatmentCycleDays FHIR input: days between a completed toxin order or a dispense and
+ *     an administration of the same treatment cycle
  * @param local the parameters a clinic's table overrides, by name: the value and the source of the
  *     clinic's row (empty for the built-in table)
  */
@@ -69,6 +75,9 @@ public record Policy(
     int fhirChildWeightWindowDays,
     int fhirObservationWindowDays,
     int fhirExaminationWindowDays,
+    int fhirPregnancyConditionWindowDays,
+    int fhirUrineCultureWindowDays,
+    int fhirTreatmentCycleDays,
     Map<String, LocalNumber> local) {
 
   /** The thresholds' table. */
@@ -109,6 +118,9 @@ public record Policy(
    * @param fhirChildWeightWindowDays see the record
    * @param fhirObservationWindowDays see the record
    * @param fhirExaminationWindowDays see the record
+   * @param fhirPregnancyConditionWindowDays see the record
+   * @param fhirUrineCultureWindowDays see the record
+   * @param fhirTreatmentCycleDays see the record
    * @param local the local numbers by name; not null
    */
   public Policy {
@@ -177,6 +189,9 @@ public record Policy(
         r.take("fhir_child_weight_window_days"),
         r.take("fhir_observation_window_days"),
         r.take("fhir_examination_window_days"),
+        r.take("fhir_pregnancy_condition_window_days"),
+        r.take("fhir_urine_culture_window_days"),
+        r.take("fhir_treatment_cycle_days"),
         local);
     if (!values.isEmpty()) {
       throw new IllegalStateException(TABLE + ": unknown parameters " + values.keySet());
