@@ -128,7 +128,7 @@ public final class IntakeValidator {
           + "reference, never a name), was " + quoteShort(intake.intakeId()));
     }
     Patient patient = validatePatient(run, intake.patient(), date);
-    List<Concern> concerns = validateConcerns(run, intake.concerns());
+    List<Concern> concerns = validateConcerns(run, intake.concerns(), date);
     validateHistory(run, intake.medicalHistory());
     validateTreatments(run, intake.treatmentHistory(), date);
     if (!run.problems.isEmpty()) {
@@ -183,7 +183,7 @@ public final class IntakeValidator {
     return age != null && age.equals(p.ageYears()) ? p : p.withAgeYears(age);
   }
 
-  private List<Concern> validateConcerns(Run run, List<Concern> concerns) {
+  private List<Concern> validateConcerns(Run run, List<Concern> concerns, LocalDate date) {
     if (concerns == null) {
       run.add("$.concerns", "is required (1 to " + MAX_CONCERNS + " concerns)");
       return List.of();
@@ -265,6 +265,15 @@ public final class IntakeValidator {
         double v = c.postVoidResidualMl();
         if (Double.isNaN(v) || v < 0 || v > 2000) {
           run.add(at + ".postVoidResidualMl", "must be between 0 and 2000, was " + num(v));
+        }
+      }
+      if (c.utiExcludedOn() != null) {
+        if (c.utiExcludedOn().isBefore(EARLIEST_DATE)) {
+          run.add(at + ".utiExcludedOn", "must not be before " + EARLIEST_DATE + ", was "
+              + c.utiExcludedOn());
+        } else if (c.utiExcludedOn().isAfter(date)) {
+          run.add(at + ".utiExcludedOn", "must not be after the assessment date " + date
+              + ", was " + c.utiExcludedOn());
         }
       }
       resolved.add(effectiveId.equals(c.id()) && condition == c.condition() ? c

@@ -980,7 +980,7 @@ final class MappingRun {
   private Concern concern(ConcernDraft c) {
     return new Concern(c.id, c.condition, c.icd10, c.sites, c.headacheDays, c.migraineDays,
         c.headacheHours, c.months, c.priorTherapies, c.secondaryCause, c.plannedUnits,
-        c.residual, c.catheterization);
+        c.residual, c.catheterization, null);
   }
 
   /** The catalog row of a concern, or null when its codes do not name one. */

@@ -1283,6 +1283,34 @@ class IntakeReaderTest {
     assertRejectedOnly(read(intake), "$.treatmentHistory[1].date", "after the assessment date");
   }
 
+  // ---- urinary infection excluded (since 1.2) ------------------------------------------
+
+  @Test
+  void given_a_urinary_infection_exclusion_date_when_read_then_the_concern_keeps_it() {
+    Intake intake = readValid(with(i -> concern(i, 0).put("utiExcludedOn", "2026-11-20")));
+
+    assertThat(intake.concerns().get(0).utiExcludedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+  }
+
+  @Test
+  void given_a_urinary_infection_exclusion_on_the_assessment_date_when_read_then_it_is_valid() {
+    readValid(with(i -> concern(i, 0).put("utiExcludedOn", "2026-11-27")));
+  }
+
+  @Test
+  void given_a_urinary_infection_exclusion_after_the_assessment_date_when_read_then_it_is_a_problem() {
+    IntakeReader.Result result = read(with(i -> concern(i, 0).put("utiExcludedOn", "2026-11-28")));
+
+    assertRejectedOnly(result, "$.concerns[0].utiExcludedOn", "after the assessment date");
+    assertThat(result.problems().get(0).message()).contains("2026-11-27");
+  }
+
+  @Test
+  void given_a_urinary_infection_exclusion_that_is_not_a_date_when_read_then_it_is_a_problem() {
+    assertRejectedOnly(read(with(i -> concern(i, 0).put("utiExcludedOn", true))),
+        "$.concerns[0].utiExcludedOn", "date");
+  }
+
   // ---- dates -----------------------------------------------------------------------------
 
   static Stream<Arguments> badDates() {
