@@ -16,8 +16,8 @@ import org.drools.drl.parser.DroolsParserException;
  * a built-in reason code ({@code ReasonCode.PREGNANCY}, or the literal {@code "PREGNANCY"} as a
  * finding's code), a code that is not upper snake case, a literal pointer without {@code /} or
  * naming no field of the intake ({@code .restingOn("/patient/wieght")}, {@code
- * $p.pointer("headacheDays")}, {@code given.patient("x")}), and a rule name holding control or
- * bidirectional characters. What is computed at run time is checked when the finding is inserted
+ * $p.pointer("headacheDays")}, {@code given.patient("x")}), a rule name holding control or
+ * bidirectional characters, and a timer (an evaluation is one moment). What is computed at run time is checked when the finding is inserted
  * ({@link EvaluationGuard}). The conditions of a rule are not read: an overlay may match the
  * built-in findings by their codes.
  */
@@ -61,6 +61,13 @@ final class OverlayLint {
         errors.add(new RuleError(file, rule.getLine(), "the rule " + quoted + " has a control "
             + "or bidirectional character in its name; a rule's name is printed with every "
             + "reason it gives"));
+      }
+      for (String timed : List.of("timer", "duration", "calendars")) {
+        if (rule.getAttributes().containsKey(timed)) {
+          errors.add(new RuleError(file, rule.getLine(), "the rule " + quoted + " has the "
+              + "attribute " + timed + "; an evaluation is one moment, and a timed rule would "
+              + "fire after it ends"));
+        }
       }
       if (!(rule.getConsequence() instanceof String text)) {
         continue;

@@ -248,6 +248,48 @@ class OverlayMisuseTest {
     }
 
     @Test
+    void given_a_function_that_calls_itself_without_end_then_the_rule_is_named() {
+      EligibilityEngine engine = engine("""
+          function int deeper(int n) {
+              return deeper(n + 1) + 1;
+          }
+
+          rule "Clinic: count the generations"
+          when
+              Patient( ageYears == 77 )
+          then
+              deeper(0);
+          end
+          """);
+
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+          assertThatThrownBy(() -> engine.evaluate(AGED_77))
+              .isInstanceOf(EvaluationException.class)
+              .hasMessageContaining("the overlay rule \"Clinic: count the generations\" failed "
+                  + "in its consequence: StackOverflowError"));
+      Intake other = Intakes.with(ConditionCode.CHRONIC_MIGRAINE).build();
+      assertThat(engine.evaluate(other).recommendations())
+          .isEqualTo(TestEngine.get().evaluate(other).recommendations());
+    }
+
+    @Test
+    void given_a_rule_with_a_timer_then_it_is_refused_at_build() {
+      Path folder = overlay("""
+          rule "Clinic: remind every second"
+              timer (int: 0 1s)
+          when
+              Patient()
+          then
+          end
+          """);
+
+      assertThatThrownBy(() -> EligibilityEngine.builder().addRules(folder).build())
+          .isInstanceOfSatisfying(RulesBuildException.class, e -> assertThat(e.errors())
+              .extracting(RuleError::message).singleElement().asString()
+              .contains("\"Clinic: remind every second\" has the attribute timer"));
+    }
+
+    @Test
     void given_the_caller_is_interrupted_then_the_evaluation_stops_and_the_interrupt_stays_set()
         throws Exception {
       EligibilityEngine engine = engine(TICK + """
