@@ -380,24 +380,16 @@ public final class EligibilityEngine {
   /** What one session concluded. */
   private record Run(Assessment assessment, List<String> overlayRules, int firings) {}
 
-  /** Where another thread may reach the guard of a running evaluation, to cancel it. */
-  private static final class Handle {
-    volatile EvaluationGuard guard;
-  }
-
   /**
    * Runs one intake through a session of the pool, under the limits.
    *
    * @throws EvaluationException naming what went wrong
    */
   private Run run(KieSessionsPool pool, Intake valid, AgendaFilter filter, long deadline,
-      Handle handle) {
+      EvaluationGuard.Handle handle) {
     KieSession session = pool.newKieSession();
     EvaluationGuard guard = EvaluationGuard.of(session, valid, firingLimit, deadline,
-        TimeUnit.NANOSECONDS.toMillis(deadlineNanos));
-    if (handle != null) {
-      handle.guard = guard;
-    }
+        TimeUnit.NANOSECONDS.toMillis(deadlineNanos), handle);
     try {
       session.setGlobal("policy", policy);
       session.setGlobal("catalog", catalog);
@@ -457,7 +449,7 @@ public final class EligibilityEngine {
    * base alone on the caller's, then checks that the overlay rules only added.
    */
   private Run withOverlays(Intake valid, AgendaFilter filter, long deadline) {
-    Handle handle = new Handle();
+    EvaluationGuard.Handle handle = new EvaluationGuard.Handle();
     Future<Run> future = overlayThreads.submit(() -> run(sessions, valid, filter, deadline,
         handle));
     Run builtIn;
@@ -477,7 +469,8 @@ public final class EligibilityEngine {
     return overlaid;
   }
 
-  private Run await(Future<Run> future, Handle handle, Intake valid, long deadline) {
+  private Run await(Future<Run> future, EvaluationGuard.Handle handle, Intake valid,
+      long deadline) {
     try {
       return future.get(Math.max(0, deadline + GRACE_NANOS - System.nanoTime()),
           TimeUnit.NANOSECONDS);
@@ -488,8 +481,7 @@ public final class EligibilityEngine {
       }
       throw RuleFailures.of(valid.intakeId(), cause, overlayRules, null, false);
     } catch (TimeoutException e) {
-      EvaluationGuard guard = handle.guard;
-      String rule = guard == null ? null : guard.currentRule();
+      String rule = handle.currentRule();
       cancel(future, handle);
       LOG.warn("intake {}: an overlay rule did not return by the deadline; its thread is left "
           + "to end on its own", valid.intakeId());
@@ -505,11 +497,9 @@ public final class EligibilityEngine {
     }
   }
 
-  private static void cancel(Future<Run> future, Handle handle) {
-    EvaluationGuard guard = handle.guard;
-    if (guard != null) {
-      guard.cancel();
-    }
+  /** Stops the overlay evaluation at its next firing or insert, and interrupts its thread. */
+  private static void cancel(Future<Run> future, EvaluationGuard.Handle handle) {
+    handle.requestStop();
     future.cancel(true);
   }
 

@@ -77,7 +77,7 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
   private int inserted;
   private volatile String current;
   private boolean currentIsOverlay;
-  private volatile boolean cancelled;
+  private volatile Handle handle;
   private String violation;
 
   private EvaluationGuard(KieSession session) {
@@ -92,9 +92,10 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
    * @param limit the most rule firings, and the most facts rules insert
    * @param deadline the {@link System#nanoTime()} by which the evaluation ends
    * @param deadlineMillis the deadline's length, for the message
+   * @param handle where another thread asks this evaluation to stop, or null
    */
   static EvaluationGuard of(KieSession session, Intake intake, int limit, long deadline,
-      long deadlineMillis) {
+      long deadlineMillis, Handle handle) {
     EvaluationGuard guard = null;
     for (AgendaEventListener l : session.getAgendaEventListeners()) {
       if (l instanceof EvaluationGuard g) {
@@ -111,7 +112,32 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
     guard.limit = limit;
     guard.deadline = deadline;
     guard.deadlineMillis = deadlineMillis;
+    guard.handle = handle;
+    if (handle != null) {
+      handle.guard = guard;
+    }
     return guard;
+  }
+
+  /**
+   * One evaluation, as another thread sees it: the rule it is running, and a request to stop it
+   * (read at the next firing or insert). It belongs to one evaluation, never to a pooled session,
+   * so a late request cannot stop the session's next evaluation.
+   */
+  static final class Handle {
+    private volatile boolean stopRequested;
+    private volatile EvaluationGuard guard;
+
+    /** Asks the evaluation to stop at its next firing or insert. */
+    void requestStop() {
+      stopRequested = true;
+    }
+
+    /** The rule whose consequence was running when last seen, or null. */
+    String currentRule() {
+      EvaluationGuard g = guard;
+      return g == null || g.handle != this ? null : g.current;
+    }
   }
 
   /** Forgets the evaluation, before the session goes back to the pool. */
@@ -124,7 +150,7 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
     inserted = 0;
     current = null;
     currentIsOverlay = false;
-    cancelled = false;
+    handle = null;
     violation = null;
   }
 
@@ -145,7 +171,7 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
     return violation;
   }
 
-  /** The rule whose consequence is running, or null; read from another thread. */
+  /** The rule whose consequence is running, or null. */
   String currentRule() {
     return current;
   }
@@ -158,12 +184,6 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
   /** The number of rule firings so far. */
   int firings() {
     return firings;
-  }
-
-  /** Asks the evaluation to stop at its next firing or insert (another thread may call it). */
-  void cancel() {
-    cancelled = true;
-    session.halt();
   }
 
   static boolean isOverlay(Rule rule) {
@@ -336,8 +356,8 @@ final class EvaluationGuard implements AgendaEventListener, RuleRuntimeEventList
   }
 
   private void checkTime() {
-    if (cancelled) {
-      stop("the evaluation was cancelled at its deadline or by an interrupt");
+    if (handle != null && handle.stopRequested) {
+      stop("the caller stopped waiting for the evaluation (its deadline, or an interrupt)");
     }
     if (Thread.currentThread().isInterrupted()) {
       stop("the evaluating thread was interrupted while the rule " + quote(current)
