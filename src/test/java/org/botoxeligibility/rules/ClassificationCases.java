@@ -285,7 +285,7 @@ final class ClassificationCases {
               assertThat(r.condition()).isEqualTo(SPASTICITY);
               assertThat(r.conditionName()).isEqualTo("Limb spasticity");
               assertThat(r.insurance()).isEqualTo(Insurance.LIKELY_COVERED);
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // every spasticity concern: the airways (1.2)
             }),
         RuleCase.of("given a concern coded as ICD-10 G43.909 without headache days, when it is classified, then it stays the migraine alias",
             Intakes.patient().concern(icd10("G43.909", null, null, null, null, null)),
