@@ -935,8 +935,9 @@ class OverlayMisuseTest {
     void given_tables_and_an_overlay_then_both_appear_tables_first() throws Exception {
       Path tables = dir.resolve("tables");
       Files.createDirectories(tables);
-      Files.writeString(tables.resolve("parameters.tsv"), "name\tvalue\tunit\tsource\tverify\n"
-          + "chronic_migraine_min_headache_days\t20\theadache days a month\tNorth Clinic\t\n");
+      Files.writeString(tables.resolve("parameters.tsv"), "name\tvalue\tunit\tsource\tverify"
+          + "\tplausible_min\tplausible_max\n" + "chronic_migraine_min_headache_days\t20\t"
+          + "headache days a month\tNorth Clinic\t\t15\t31\n");
       Path folder = overlay(rules);
 
       Assessment a = EligibilityEngine.builder().tables(tables).addRules(folder).build()
