@@ -75,8 +75,8 @@ public final class EligibilityEngine {
 
   /**
    * The default {@link Builder#firingLimit}: 100,000 rule firings (and facts inserted by rules)
-   * per evaluation. The built-in knowledge base needs a few thousand (2,266 with knowledge base
-   * 1.1.0) for the largest intake the contract allows (20 concerns, 100 items in each
+   * per evaluation. The built-in knowledge base needs a few thousand (2,304 with knowledge base
+   * 1.2.0) for the largest intake the contract allows (20 concerns, 100 items in each
    * medical-history list, 200 past treatments); a test keeps that below a tenth of the limit.
    */
   public static final int DEFAULT_FIRING_LIMIT = 100_000;
@@ -203,7 +203,7 @@ public final class EligibilityEngine {
     /**
      * Overrides the catalog, parameter and drug tables row by row from a clinic's folder (see
      * {@link KnowledgeTables#withOverrides}); the knowledge base then reports its version as
-     * {@code 1.1.0+local.<12 hex digits>}. The folder is read here, at once; its rows are checked
+     * {@code 1.2.0+local.<12 hex digits>}. The folder is read here, at once; its rows are checked
      * when the engine is built.
      *
      * @param folder the folder of override tables
@@ -545,7 +545,7 @@ public final class EligibilityEngine {
   /**
    * The version every assessment of this engine reports.
    *
-   * @return {@code 1.1.0}; with a clinic's tables {@code +local.<12 hex digits>} follows, and
+   * @return {@code 1.2.0}; with a clinic's tables {@code +local.<12 hex digits>} follows, and
    *     with overlay rules {@code +overlay.<12 hex digits>} (both may appear, in that order)
    */
   public String knowledgeBaseVersion() {
