@@ -3,6 +3,7 @@ package org.botoxeligibility.intake;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One concern the patient raises (docs/contract.md §1): what is to be treated, and the facts the
@@ -292,7 +293,7 @@ public record Concern(
      * @return this builder
      */
     public Builder sites(Site... values) {
-      sites = Arrays.asList(values);
+      sites = Arrays.asList(Objects.requireNonNull(values, "sites must not be null"));
       return this;
     }
 

@@ -354,9 +354,10 @@ public final class Catalog {
    *
    * @param code the code
    * @return the row
+   * @throws NullPointerException when {@code code} is null
    */
   public CatalogEntry entry(ConditionCode code) {
-    return entries.get(code);
+    return entries.get(java.util.Objects.requireNonNull(code, "code must not be null"));
   }
 
   /**
@@ -388,9 +389,11 @@ public final class Catalog {
    * @param code the code, such as {@code G43.709}
    * @return the condition, or why there is none (no prefix matches, or the code is shorter than
    *     the prefixes it could extend)
+   * @throws NullPointerException when {@code code} is null
    */
   public Icd10Match icd10(String code) {
-    String normalized = normalizeIcd10(code);
+    String normalized = normalizeIcd10(java.util.Objects.requireNonNull(code,
+        "code must not be null"));
     Icd10Exclusion excluded = null;
     for (Icd10Exclusion x : icd10Exclusions) {
       if (normalized.startsWith(x.normalized())

@@ -814,7 +814,7 @@ class CliTest {
         when
             $p : ConcernProfile()
         then
-            insert(Finding.of($p, ReasonCode.MEDICAL_EVALUATION_REQUIRED,
+            insert(Finding.of($p, "CLINIC_SENIOR_COUNTERSIGNATURE",
                 Effect.ELIGIBLE_WITH_PRECAUTIONS, "North Clinic policy 7.1",
                 drools.getRule().getName(),
                 "Clinic policy: a senior clinician countersigns every treatment plan for "

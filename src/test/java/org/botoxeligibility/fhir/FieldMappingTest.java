@@ -346,7 +346,7 @@ class FieldMappingTest {
     assertThat(problems(map(patient(), big))).containsExactly(
         "$.concerns[0].plannedUnits: must be between 1 and 600, was 700 (MedicationRequest/o1)");
     assertThat(problems(map(patient(), order(), weight("w1", days(1), "500", "kg"))))
-        .containsExactly("$.patient.weightKg: must be more than 0 and at most 400, was 500 "
+        .containsExactly("$.patient.weightKg: must be at least 0.2 and at most 400, was 500 "
             + "(Observation/w1)");
   }
 

@@ -791,15 +791,15 @@ class IntakeReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-3", "400.5", "400.01", "1000"})
+  @ValueSource(strings = {"0", "-3", "0.19", "1e-300", "400.5", "400.01", "1000"})
   void given_a_weight_out_of_range_when_read_then_it_is_a_problem(String weight) {
     ObjectNode intake = with(i -> patient(i).put("weightKg", new BigDecimal(weight)));
 
-    assertRejectedOnly(read(intake), "$.patient.weightKg", "more than 0 and at most 400");
+    assertRejectedOnly(read(intake), "$.patient.weightKg", "at least 0.2 and at most 400");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"400", "400.0", "0.5", "3"})
+  @ValueSource(strings = {"400", "400.0", "0.2", "0.5", "3"})
   void given_a_weight_in_range_when_read_then_it_is_valid(String weight) {
     ObjectNode intake = with(i -> patient(i).put("weightKg", new BigDecimal(weight)));
 
