@@ -94,11 +94,15 @@ final class EvaluateCommand extends IntakeCommand implements Callable<Integer> {
     if (!valid.provenance().isEmpty()) {
       assessment = assessment.withProvenance(valid.provenance());
     }
+    Outcome written;
     if (format == Main.Format.text) {
-      return Outcome.written(TextReport.of(assessment));
+      written = Outcome.written(TextReport.of(assessment));
+    } else {
+      written = single ? Outcome.written(writer.pretty(assessment))
+          : Outcome.written(writer.compactLine(assessment));
     }
-    return single ? Outcome.written(writer.pretty(assessment))
-        : Outcome.written(writer.compactLine(assessment));
+    String incomplete = FhirInput.incompleteWarning(valid.mapping());
+    return incomplete == null ? written : written.withWarning(incomplete);
   }
 
   @Override

@@ -1,5 +1,14 @@
 package org.botoxeligibility.cli;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,7 +32,9 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "from-fhir", mixinStandardHelpOptions = true,
     description = "Print the intake a FHIR R4 Bundle maps to, with the resources behind each "
-        + "field: {\"intake\": {...}, \"provenance\": {JSON Pointer: [Type/id, ...]}}.")
+        + "field and what the mapping could not read: {\"intake\": {...}, \"provenance\": "
+        + "{JSON Pointer: [Type/id, ...]}, \"unmapped\": [...], \"unmappedConditions\": "
+        + "[...], \"notes\": [...]}.")
 final class FromFhirCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -70,11 +81,62 @@ final class FromFhirCommand implements Callable<Integer> {
       for (Problem p : m.problems()) {
         main.stderr.println(label + ": " + p);
       }
+      for (Mapping.Note n : m.notes()) {
+        main.stderr.println(label + ": note: " + n);
+      }
+      for (Mapping.UnmappedCoding u : m.unmapped()) {
+        main.stderr.println(label + ": unmapped: " + u.system() + "|" + u.code()
+            + (u.display() == null ? "" : " \"" + u.display() + "\"") + " ("
+            + String.join(", ", u.resources()) + ")");
+      }
       return Main.INVALID;
     }
-    main.stdout.print(new AssessmentWriter().mapped(m.intake(), m.provenance()));
+    main.stdout.print(withReports(new AssessmentWriter().mapped(m.intake(), m.provenance()), m));
     main.stdout.flush();
     return Main.OK;
+  }
+
+  /**
+   * The mapped intake and provenance with what the mapping could not read and its notes
+   * (docs/fhir-mapping.md §8): {@code "unmapped"} (system, code, display, resources; the codings
+   * no table maps), {@code "unmappedConditions"} and {@code "notes"} (kind, resource, message),
+   * pretty-printed as the writer prints the rest.
+   */
+  static String withReports(String mapped, Mapping m) throws IOException {
+    ObjectMapper json = JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .build();
+    ObjectNode root = (ObjectNode) json.readTree(mapped);
+    ArrayNode unmapped = root.putArray("unmapped");
+    for (Mapping.UnmappedCoding u : m.unmapped()) {
+      ObjectNode o = unmapped.addObject();
+      o.put("system", u.system());
+      o.put("code", u.code());
+      if (u.display() != null) {
+        o.put("display", u.display());
+      }
+      ArrayNode resources = o.putArray("resources");
+      u.resources().forEach(resources::add);
+    }
+    ArrayNode conditions = root.putArray("unmappedConditions");
+    m.unmappedConditions().forEach(conditions::add);
+    ArrayNode notes = root.putArray("notes");
+    for (Mapping.Note n : m.notes()) {
+      ObjectNode o = notes.addObject();
+      o.put("kind", n.kind().name());
+      o.put("resource", n.resource());
+      o.put("message", n.message());
+    }
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withArrayEmptySeparator("")
+            .withObjectEmptySeparator(""));
+    pretty.indentArraysWith(indenter);
+    pretty.indentObjectsWith(indenter);
+    return json.writer(pretty).writeValueAsString(root) + "\n";
   }
 
 }

@@ -140,6 +140,9 @@ abstract class IntakeCommand {
   }
 
   void report(String prefix, Outcome outcome) throws IOException {
+    if (outcome.warning() != null) {
+      main.stderr.println(prefix + "warning: " + outcome.warning());
+    }
     if (outcome.output() != null) {
       write(prefix, outcome.output());
     } else if (outcome.failure() != null) {

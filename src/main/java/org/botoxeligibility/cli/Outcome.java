@@ -4,10 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.botoxeligibility.assessment.Problem;
 
-/** What became of one input: its output, or its problems, or the failure of its evaluation. */
-record Outcome(byte[] output, List<Problem> problems, String failure, Throwable cause) {
+/**
+ * What became of one input: its output (with, at most, one warning line for standard error), or
+ * its problems, or the failure of its evaluation.
+ */
+record Outcome(byte[] output, List<Problem> problems, String failure, Throwable cause,
+    String warning) {
+  Outcome(byte[] output, List<Problem> problems, String failure, Throwable cause) {
+    this(output, problems, failure, cause, null);
+  }
+
   static Outcome written(byte[] output) {
     return new Outcome(output, List.of(), null, null);
+  }
+
+  /** The same outcome with a warning line written before its output. */
+  Outcome withWarning(String text) {
+    return new Outcome(output, problems, failure, cause, text);
   }
 
   static Outcome written(String output) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.botoxeligibility.assessment.Evidence;
+import org.botoxeligibility.assessment.Problem;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
@@ -31,7 +32,10 @@ import org.botoxeligibility.assessment.Requirement;
 /**
  * Folds what the rules concluded into the assessment of docs/contract.md §2. It takes no clinical
  * decision: it copies the rules' decision, coverage and requirements, the catalog row's facts, and
- * derives readyToBook and earliestTreatmentDate exactly as docs/contract.md §2 defines them. It
+ * derives readyToBook and earliestTreatmentDate exactly as docs/contract.md §2 defines them. Text
+ * that may echo the intake (a medication's name in a message) has its control and bidirectional
+ * characters escaped, as a {@link Problem} does, so that no assessment can forge a line of a log
+ * or a report, and {@code AssessmentReader} can refuse a record that holds them. It
  * checks the rules' conclusions for consistency and refuses (EvaluationException) an incomplete
  * or contradictory result rather than guess.
  */
@@ -108,7 +112,7 @@ final class AssessmentAssembler {
       }
     }
     return new Assessment(intake.intakeId(), intake.assessmentDate(), knowledgeBaseVersion,
-        recommendations, firedRules);
+        recommendations, firedRules.stream().map(Problem::escape).toList());
   }
 
   private Recommendation recommendation(String id, int index, LocalDate today) {
@@ -133,8 +137,9 @@ final class AssessmentAssembler {
     LocalDate latestDeferral = null;
     boolean everyDeferralDated = true;
     for (Finding f : findings.getOrDefault(id, List.of())) {
-      reasons.add(new Reason(f.code(), f.effect(), f.message(), f.source(), f.rule(),
-          f.deferredUntil(), evidence(f, index)));
+      reasons.add(new Reason(f.code(), f.effect(), Problem.escape(f.message()),
+          Problem.escape(f.source()), Problem.escape(f.rule()), f.deferredUntil(),
+          evidence(f, index)));
       mostRestrictive = mostRestrictive.max(f.effect());
       if (f.effect() == Effect.DEFERRED) {
         if (f.deferredUntil() == null) {
@@ -162,7 +167,7 @@ final class AssessmentAssembler {
     return new Recommendation(
         id,
         profile.code(),
-        profile.conditionName(),
+        Problem.escape(profile.conditionName()),
         profile.category(),
         row.mechanisms(),
         label.status(),
@@ -176,7 +181,7 @@ final class AssessmentAssembler {
         row.fullEffectDays(),
         row.durationMonths(),
         row.maintenanceIntervalWeeks(),
-        row.sideEffects(),
+        row.sideEffects().stream().map(Problem::escape).toList(),
         reasons);
   }
 }

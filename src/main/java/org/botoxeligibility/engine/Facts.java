@@ -14,6 +14,7 @@ import org.botoxeligibility.intake.Intake;
 import org.botoxeligibility.intake.Medication;
 import org.botoxeligibility.intake.Site;
 import org.botoxeligibility.intake.TreatmentRecord;
+import org.botoxeligibility.knowledge.AssessmentDate;
 import org.botoxeligibility.knowledge.DrugList;
 import org.botoxeligibility.knowledge.InfectedSite;
 import org.botoxeligibility.knowledge.IntakePointers;
@@ -27,7 +28,7 @@ import org.kie.api.runtime.rule.EntryPoint;
  * Turns a valid intake into the facts the rules reason over. No clinical decision is taken here:
  * codes are wrapped, repeated codes are reported once (with every place they are listed), a
  * medication name is looked up in the knowledge base's drug list, and past treatments are dated
- * relative to the assessment date. Each fact knows where the intake gave it, for the evidence.
+ * relative to the assessment date (which is a fact of its own too, for the intake's other dates). Each fact knows where the intake gave it, for the evidence.
  */
 final class Facts {
   private Facts() {}
@@ -35,6 +36,7 @@ final class Facts {
   static void insert(EntryPoint session, Intake intake, IntakePointers given, DrugList drugs) {
     session.insert(intake.patient());
     session.insert(intake.workflow());
+    session.insert(new AssessmentDate(intake.assessmentDate()));
     for (Concern c : intake.concerns()) {
       session.insert(c);
     }

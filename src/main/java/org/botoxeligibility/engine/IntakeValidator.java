@@ -49,6 +49,14 @@ public final class IntakeValidator {
    * assessment date).
    */
   public static final LocalDate LATEST_ASSESSMENT_DATE = LocalDate.of(2199, 12, 31);
+  /**
+   * The lightest plausible weight, in kg. The lightest newborns known to have survived weighed
+   * about 0.21 kg, so no patient weighs less: a smaller value is a slip (grams or pounds in the
+   * wrong field, a lost digit), and dose limits per kilogram computed from it would mean nothing.
+   */
+  public static final double MIN_WEIGHT_KG = 0.2;
+  /** The heaviest plausible weight, in kg. */
+  public static final double MAX_WEIGHT_KG = 400;
   private static final Pattern INTAKE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   /** An ICD-10-CM code: a letter, a digit, a character, then up to four more, the dot optional. */
   private static final Pattern ICD10 =
@@ -120,7 +128,7 @@ public final class IntakeValidator {
           + "reference, never a name), was " + quoteShort(intake.intakeId()));
     }
     Patient patient = validatePatient(run, intake.patient(), date);
-    List<Concern> concerns = validateConcerns(run, intake.concerns());
+    List<Concern> concerns = validateConcerns(run, intake.concerns(), date);
     validateHistory(run, intake.medicalHistory());
     validateTreatments(run, intake.treatmentHistory(), date);
     if (!run.problems.isEmpty()) {
@@ -167,14 +175,15 @@ public final class IntakeValidator {
     }
     if (p.weightKg() != null) {
       double w = p.weightKg();
-      if (Double.isNaN(w) || w <= 0 || w > 400) {
-        run.add("$.patient.weightKg", "must be more than 0 and at most 400, was " + num(w));
+      if (Double.isNaN(w) || w < MIN_WEIGHT_KG || w > MAX_WEIGHT_KG) {
+        run.add("$.patient.weightKg", "must be at least " + MIN_WEIGHT_KG + " and at most "
+            + num(MAX_WEIGHT_KG) + ", was " + num(w));
       }
     }
     return age != null && age.equals(p.ageYears()) ? p : p.withAgeYears(age);
   }
 
-  private List<Concern> validateConcerns(Run run, List<Concern> concerns) {
+  private List<Concern> validateConcerns(Run run, List<Concern> concerns, LocalDate date) {
     if (concerns == null) {
       run.add("$.concerns", "is required (1 to " + MAX_CONCERNS + " concerns)");
       return List.of();
@@ -199,6 +208,10 @@ public final class IntakeValidator {
       String id = c.id();
       if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH)) {
         run.add(at + ".id", "must be 1 to " + MAX_ID_LENGTH + " characters, not blank");
+      } else if (id != null && !Problem.escape(id).equals(id)) {
+        // an id is echoed in assessments, reports and logs: it must not forge a line or reorder
+        // the text around it
+        run.add(at + ".id", "must not hold control or bidirectional characters");
       }
       String effectiveId = id != null ? id : "c" + (i + 1);
       Integer earlier = ids.putIfAbsent(effectiveId, i);
@@ -252,6 +265,15 @@ public final class IntakeValidator {
         double v = c.postVoidResidualMl();
         if (Double.isNaN(v) || v < 0 || v > 2000) {
           run.add(at + ".postVoidResidualMl", "must be between 0 and 2000, was " + num(v));
+        }
+      }
+      if (c.utiExcludedOn() != null) {
+        if (c.utiExcludedOn().isBefore(EARLIEST_DATE)) {
+          run.add(at + ".utiExcludedOn", "must not be before " + EARLIEST_DATE + ", was "
+              + c.utiExcludedOn());
+        } else if (c.utiExcludedOn().isAfter(date)) {
+          run.add(at + ".utiExcludedOn", "must not be after the assessment date " + date
+              + ", was " + c.utiExcludedOn());
         }
       }
       resolved.add(effectiveId.equals(c.id()) && condition == c.condition() ? c

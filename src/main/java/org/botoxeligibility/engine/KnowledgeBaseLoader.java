@@ -11,9 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.botoxeligibility.knowledge.KnowledgeBaseResources;
@@ -22,6 +25,7 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -78,12 +82,25 @@ final class KnowledgeBaseLoader {
   }
 
   /**
-   * Adds a clinic's DRL files (every *.drl in the folder, in name order) to a knowledge base.
-   * Overlay rules may not replace a built-in rule.
-   *
-   * @throws RulesBuildException listing every compiler error, with file and line
+   * The packages of the library: an overlay declares none of them (its declared types would sit
+   * among the engine's own, and the built-in package is the knowledge base's).
    */
-  static void addOverlay(InternalKnowledgeBase kieBase, Path folder) {
+  private static final Set<String> LIBRARY_PACKAGES = Set.of(KnowledgeBaseResources.PACKAGE,
+      "org.botoxeligibility", "org.botoxeligibility.intake", "org.botoxeligibility.assessment",
+      "org.botoxeligibility.knowledge", "org.botoxeligibility.engine", "org.botoxeligibility.json",
+      "org.botoxeligibility.fhir", "org.botoxeligibility.server", "org.botoxeligibility.cli");
+
+  /**
+   * Adds a clinic's DRL files (every *.drl in the folder, in name order) to a knowledge base.
+   * Each file is read once: the bytes compiled are the bytes hashed into the version. Overlay
+   * rules may not replace a built-in rule, declare a package of the library, or use a built-in
+   * reason code, a code that is not upper snake case or a pointer that names no place of the
+   * intake where the consequence writes it out ({@link OverlayLint}).
+   *
+   * @param digest receives each file's name and bytes, for the knowledge base's version
+   * @throws RulesBuildException listing every error, with file and line
+   */
+  static void addOverlay(InternalKnowledgeBase kieBase, Path folder, MessageDigest digest) {
     List<Path> files;
     if (!Files.isDirectory(folder)) {
       throw new RulesBuildException("the rules folder " + folder + " does not exist",
@@ -99,22 +116,42 @@ final class KnowledgeBaseLoader {
       throw new RulesBuildException("the rules folder " + folder + " has no .drl file",
           List.of(new RuleError(folder.toString(), 0, "no .drl file")));
     }
+    Map<Path, byte[]> bytes = new LinkedHashMap<>();
+    for (Path file : files) {
+      try {
+        bytes.put(file, Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new RulesBuildException("cannot read " + file, List.of(new RuleError(
+            file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")")));
+      }
+    }
     Set<String> builtIn = new HashSet<>(ruleNames(kieBase));
     List<RuleError> errors = new ArrayList<>();
-    for (Path file : files) {
-      String declared = declaredPackage(file);
+    for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
+      String text = new String(e.getValue(), StandardCharsets.UTF_8);
+      String declared = declaredPackage(text);
       if (KnowledgeBaseResources.PACKAGE.equals(declared)) {
-        errors.add(new RuleError(file.toString(), packageLine(file), "the overlay declares the "
-            + "built-in package " + KnowledgeBaseResources.PACKAGE + "; an overlay uses a "
+        errors.add(new RuleError(e.getKey().toString(), packageLine(text), "the overlay declares "
+            + "the built-in package " + KnowledgeBaseResources.PACKAGE + "; an overlay uses a "
             + "package of its own, such as org.botoxeligibility.clinic"));
+      } else if (declared != null && LIBRARY_PACKAGES.contains(declared)) {
+        errors.add(new RuleError(e.getKey().toString(), packageLine(text), "the overlay declares "
+            + "the package " + declared + ", which is the library's; an overlay uses a package "
+            + "of its own, such as org.botoxeligibility.clinic"));
       }
+    }
+    for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
+      errors.addAll(OverlayLint.check(e.getKey().toString(),
+          new String(e.getValue(), StandardCharsets.UTF_8)));
     }
     if (!errors.isEmpty()) {
       throw new RulesBuildException("the rules in " + folder + " cannot be added", errors);
     }
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(kieBase);
-    for (Path file : files) {
-      builder.add(ResourceFactory.newFileResource(file.toFile()), ResourceType.DRL);
+    for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
+      Resource resource = ResourceFactory.newByteArrayResource(e.getValue());
+      resource.setSourcePath(e.getKey().toString());
+      builder.add(resource, ResourceType.DRL);
     }
     if (builder.hasErrors()) {
       for (KnowledgeBuilderError e : builder.getErrors()) {
@@ -133,7 +170,7 @@ final class KnowledgeBaseLoader {
     for (KiePackage p : builder.getKnowledgePackages()) {
       for (Rule rule : p.getRules()) {
         if (builtIn.contains(rule.getName())) {
-          RuleError where = declaration(files, rule.getName(), folder);
+          RuleError where = declaration(bytes, rule.getName(), folder);
           errors.add(new RuleError(where.file(), where.line(), "rule \"" + rule.getName()
               + "\" takes the name of a built-in rule; rule names are the explanation of every "
               + "reason and must be unique: give it another name"));
@@ -144,56 +181,63 @@ final class KnowledgeBaseLoader {
       throw new RulesBuildException("the rules in " + folder + " cannot be added", errors);
     }
     kieBase.addPackages(builder.getKnowledgePackages());
+    for (Map.Entry<Path, byte[]> e : bytes.entrySet()) {
+      digest.update(e.getKey().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(e.getValue());
+      digest.update((byte) 0);
+    }
   }
 
   private static final java.util.regex.Pattern PACKAGE_LINE =
       java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
 
   /** The file and line where a rule of this name is declared (the folder, line 0, if not found). */
-  private static RuleError declaration(List<Path> files, String name, Path folder) {
+  private static RuleError declaration(Map<Path, byte[]> files, String name, Path folder) {
     String declared = "rule \"" + name + "\"";
-    for (Path file : files) {
-      try {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-          if (lines.get(i).trim().startsWith(declared)) {
-            return new RuleError(file.toString(), i + 1, "");
-          }
+    for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+      List<String> lines = new String(e.getValue(), StandardCharsets.UTF_8).lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).trim().startsWith(declared)) {
+          return new RuleError(e.getKey().toString(), i + 1, "");
         }
-      } catch (IOException | RuntimeException e) {
-        // keep looking in the other files
       }
     }
     return new RuleError(folder.toString(), 0, "");
   }
 
-  /** The package a DRL file declares (its first package line), or null. */
-  private static String declaredPackage(Path file) {
-    try {
-      for (String line : Files.readAllLines(file)) {
-        java.util.regex.Matcher m = PACKAGE_LINE.matcher(line);
-        if (m.matches()) {
-          return m.group(1);
-        }
+  /** The package a DRL text declares (its first package line), or null. */
+  private static String declaredPackage(String text) {
+    for (String line : text.lines().toList()) {
+      java.util.regex.Matcher m = PACKAGE_LINE.matcher(line);
+      if (m.matches()) {
+        return m.group(1);
       }
-      return null;
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
+    return null;
   }
 
-  private static int packageLine(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      for (int i = 0; i < lines.size(); i++) {
-        if (PACKAGE_LINE.matcher(lines.get(i)).matches()) {
-          return i + 1;
-        }
+  private static int packageLine(String text) {
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (PACKAGE_LINE.matcher(lines.get(i)).matches()) {
+        return i + 1;
       }
-    } catch (IOException | RuntimeException e) {
-      return 0;
     }
     return 0;
+  }
+
+  /** The names of the rules outside the built-in package (a clinic's overlay rules). */
+  static List<String> overlayRuleNames(InternalKnowledgeBase kieBase) {
+    List<String> names = new ArrayList<>();
+    for (KiePackage p : kieBase.getKiePackages()) {
+      if (!KnowledgeBaseResources.PACKAGE.equals(p.getName())) {
+        for (Rule r : p.getRules()) {
+          names.add(r.getName());
+        }
+      }
+    }
+    return names;
   }
 
   /** The names of all rules, sorted. */

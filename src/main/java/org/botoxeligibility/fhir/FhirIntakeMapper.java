@@ -58,11 +58,41 @@ public final class FhirIntakeMapper {
    * @param tables the knowledge base's tables (share the engine's: {@code engine.tables()})
    * @return the mapper
    * @throws NullPointerException when {@code tables} is null
+   * @throws IllegalStateException when HAPI FHIR is not on the class path, naming the artifact
+   *     to add
    * @throws org.botoxeligibility.assessment.RulesBuildException when a clinic's override table is
    *     malformed
    */
   public static FhirIntakeMapper create(KnowledgeTables tables) {
-    return new FhirIntakeMapper(Objects.requireNonNull(tables, "tables must not be null"));
+    Objects.requireNonNull(tables, "tables must not be null");
+    requireHapi();
+    return new FhirIntakeMapper(tables);
+  }
+
+  /**
+   * Fails at once, naming the artifact, when HAPI FHIR (an optional dependency of the library) is
+   * not on the class path, rather than with a NoClassDefFoundError at the first bundle.
+   */
+  private static void requireHapi() {
+    try {
+      Class.forName("org.hl7.fhir.r4.model.Bundle", false, FhirIntakeMapper.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      String version = "";
+      try (java.io.InputStream in = FhirIntakeMapper.class.getResourceAsStream(
+          "/org/botoxeligibility/version.properties")) {
+        if (in != null) {
+          java.util.Properties p = new java.util.Properties();
+          p.load(in);
+          version = ":" + p.getProperty("hapi.version", "").trim();
+        }
+      } catch (java.io.IOException | RuntimeException ignored) {
+        version = "";
+      }
+      throw new IllegalStateException("FHIR mapping needs HAPI FHIR, an optional dependency of "
+          + "botox-eligibility that the application declares itself: add "
+          + "ca.uhn.hapi.fhir:hapi-fhir-structures-r4" + (version.equals(":") ? "" : version)
+          + " to its dependencies");
+    }
   }
 
   /**
@@ -79,7 +109,7 @@ public final class FhirIntakeMapper {
     Objects.requireNonNull(json, "json must not be null");
     Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
     Objects.requireNonNull(options, "options must not be null");
-    return run(FhirRecord.parse(json), assessmentDate, options);
+    return run(FhirRecord.parse(json, codes::system), assessmentDate, options);
   }
 
   /**
@@ -95,7 +125,7 @@ public final class FhirIntakeMapper {
     Objects.requireNonNull(bundle, "bundle must not be null");
     Objects.requireNonNull(assessmentDate, "assessmentDate must not be null");
     Objects.requireNonNull(options, "options must not be null");
-    return run(FhirRecord.of(bundle), assessmentDate, options);
+    return run(FhirRecord.of(bundle, codes::system), assessmentDate, options);
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.botoxeligibility.assessment.Problem;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -45,7 +46,7 @@ final class FhirRecord {
   /** The resource types whose every instance the mapping reads (or could read). */
   static final Set<String> TYPES = Set.of("Patient", "Condition", "AllergyIntolerance",
       "Observation", "MedicationStatement", "MedicationRequest", "Medication", "ServiceRequest",
-      "Procedure", "MedicationAdministration", "Encounter", "AdverseEvent");
+      "Procedure", "MedicationAdministration", "MedicationDispense", "Encounter", "AdverseEvent");
 
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
@@ -87,6 +88,7 @@ final class FhirRecord {
       this.type = type;
       this.id = id;
       this.name = id != null ? type + "/" + id
+          : fullUrl != null && fullUrl.startsWith("urn:") ? type + "/" + fullUrl
           : fullUrl != null ? fullUrl : "Bundle.entry[" + index + "].resource";
       this.errors = List.copyOf(errors);
     }
@@ -101,12 +103,16 @@ final class FhirRecord {
   final List<Entry> entries;
   /** Problems of the bundle as a whole; when any, nothing else is read. */
   final List<Problem> fatal;
+  /** Where the server said it left something out (docs/fhir-mapping.md §8). */
+  final List<Mapping.Note> incomplete;
   private final Bundle bundle;
   private final Map<String, Entry> byKey = new HashMap<>();
 
-  private FhirRecord(String bundleId, List<Entry> entries, List<Problem> fatal, Bundle bundle) {
+  private FhirRecord(String bundleId, List<Entry> entries, List<Problem> fatal, Bundle bundle,
+      List<Mapping.Note> incomplete) {
     this.bundleId = bundleId;
     this.fatal = List.copyOf(fatal);
+    this.incomplete = List.copyOf(incomplete);
     this.bundle = bundle;
     List<Entry> kept = new ArrayList<>();
     for (Entry e : entries) {
@@ -125,11 +131,19 @@ final class FhirRecord {
   }
 
   private static FhirRecord fail(String path, String message) {
-    return new FhirRecord(null, List.of(), List.of(new Problem(path, message)), null);
+    return new FhirRecord(null, List.of(), List.of(new Problem(path, message)), null, List.of());
   }
 
-  /** Reads a bundle's JSON: checks the envelope, then parses each entry's resource with HAPI. */
+  /** Reads a bundle's JSON with no system aliases. */
   static FhirRecord parse(byte[] json) {
+    return parse(json, UnaryOperator.identity());
+  }
+
+  /**
+   * Reads a bundle's JSON: checks the envelope, then parses each entry's resource with HAPI,
+   * after dropping the whitespace around codes and reading each system through the aliases.
+   */
+  static FhirRecord parse(byte[] json, UnaryOperator<String> systems) {
     if (json == null || json.length == 0) {
       return fail("Bundle", "there is nothing to read: a FHIR R4 Bundle (JSON) was expected");
     }
@@ -157,6 +171,8 @@ final class FhirRecord {
     List<Problem> fatal = new ArrayList<>();
     JsonNode entryNode = root.get("entry");
     List<Entry> entries = new ArrayList<>();
+    List<Mapping.Note> incomplete = new ArrayList<>();
+    IncompleteRecord.nextPage(root, incomplete);
     if (entryNode != null && !entryNode.isArray() && !entryNode.isNull()) {
       fatal.add(new Problem("Bundle.entry", "must be an array of entries"));
     } else if (entryNode != null && entryNode.isArray()) {
@@ -171,6 +187,10 @@ final class FhirRecord {
         String fullUrl = full != null && full.isTextual() && !full.asText().isBlank()
             ? full.asText().trim() : null;
         JsonNode res = e.get("resource");
+        Mapping.Note left = IncompleteRecord.leftOut(at, e, res);
+        if (left != null) {
+          incomplete.add(left);
+        }
         if (res == null || res.isNull()) {
           continue;
         }
@@ -186,6 +206,7 @@ final class FhirRecord {
         }
         JsonNode idNode = res.get("id");
         String rawId = idNode != null && idNode.isTextual() ? idNode.asText() : null;
+        Normalizer.normalize(res, systems);
         Collector errors = new Collector(res);
         Resource resource = null;
         try {
@@ -212,7 +233,7 @@ final class FhirRecord {
         bundle.addEntry().setFullUrl(e.fullUrl).setResource(e.resource);
       }
     }
-    return new FhirRecord(bundleId, entries, fatal, bundle);
+    return new FhirRecord(bundleId, entries, fatal, bundle, incomplete);
   }
 
   /** The bundle without its entries, as HAPI reads it (leniently: only its id matters here). */
@@ -228,24 +249,51 @@ final class FhirRecord {
     }
   }
 
-  /** A bundle parsed by the caller: its resources as they are (no read errors to report). */
+  /** A bundle parsed by the caller, with no system aliases. */
   static FhirRecord of(Bundle bundle) {
+    return of(bundle, UnaryOperator.identity());
+  }
+
+  /**
+   * A bundle parsed by the caller: copies of its resources (the caller's are never changed), with
+   * the whitespace around codes dropped and every system read through the aliases; no read errors
+   * to report.
+   */
+  static FhirRecord of(Bundle bundle, UnaryOperator<String> systems) {
     if (bundle == null) {
       return fail("Bundle", "there is no bundle to read");
     }
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < bundle.getEntry().size(); i++) {
       Bundle.BundleEntryComponent e = bundle.getEntry().get(i);
-      Resource r = e.getResource();
-      if (r == null || !TYPES.contains(r.fhirType())) {
+      Resource original = e.getResource();
+      if (original == null || !TYPES.contains(original.fhirType())) {
         continue;
       }
       String fullUrl = e.hasFullUrl() ? e.getFullUrl().trim() : null;
-      String id = logicalId(r.getIdElement(), fullUrl);
+      String id = logicalId(original.getIdElement(), fullUrl);
+      Resource r = original.copy();
+      Normalizer.normalize(r, systems);
       entries.add(new Entry(i, fullUrl, r, r.fhirType(), id, List.of()));
     }
     String id = bundle.getIdElement().hasIdPart() ? bundle.getIdElement().getIdPart() : null;
-    return new FhirRecord(id, entries, List.of(), bundle);
+    List<Mapping.Note> incomplete = new ArrayList<>();
+    try {
+      // the same reading as for JSON: the caller's bundle is read, never changed
+      JsonNode root = JSON.readTree(context().newJsonParser().encodeResourceToString(bundle));
+      IncompleteRecord.nextPage(root, incomplete);
+      JsonNode entryNode = root.path("entry");
+      for (int i = 0; i < entryNode.size(); i++) {
+        Mapping.Note left = IncompleteRecord.leftOut("Bundle.entry[" + i + "]", entryNode.get(i),
+            entryNode.get(i).get("resource"));
+        if (left != null) {
+          incomplete.add(left);
+        }
+      }
+    } catch (JsonProcessingException | RuntimeException e) {
+      // a bundle HAPI cannot encode has no readable outcome entries either
+    }
+    return new FhirRecord(id, entries, List.of(), bundle, incomplete);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.botoxeligibility.intake.AdverseReaction;
 import org.botoxeligibility.intake.Allergy;
 import org.botoxeligibility.intake.Comorbidity;
+import org.botoxeligibility.intake.ConditionCode;
 import org.botoxeligibility.intake.Product;
 import org.botoxeligibility.intake.Site;
 import org.botoxeligibility.knowledge.KnowledgeTables;
@@ -30,23 +31,34 @@ final class FhirTables {
   static final String ADVERSE_REACTIONS = "fhir-adverse-reactions.tsv";
   static final String PRODUCTS = "fhir-products.tsv";
   static final String STATUS_VALUES = "fhir-status-values.tsv";
+  static final String SYSTEMS = "fhir-systems.tsv";
+  static final String CONDITIONS = "fhir-conditions.tsv";
+  static final String PREGNANCY = "fhir-pregnancy-conditions.tsv";
+  static final String RESULTS = "fhir-result-values.tsv";
+  static final String STOP_REASONS = "fhir-stop-reasons.tsv";
+  static final String PRIOR_THERAPIES = "prior-therapies.tsv";
 
   /** Every table of the mapping. */
   static final List<String> ALL = List.of(SITES, COMORBIDITIES, INFECTIONS, ALLERGIES,
-      ADVERSE_REACTIONS, PRODUCTS, STATUS_VALUES);
+      ADVERSE_REACTIONS, PRODUCTS, STATUS_VALUES, SYSTEMS, CONDITIONS, PREGNANCY, RESULTS,
+      STOP_REASONS, PRIOR_THERAPIES);
 
   static final String SNOMED = "http://snomed.info/sct";
   static final String LOINC = "http://loinc.org";
   static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
   static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
   static final String CPT = "http://www.ama-assn.org/go/cpt";
+  static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+  static final String NDC = "http://hl7.org/fhir/sid/ndc";
   /** The pseudo-system of product names in fhir-products.tsv. */
   static final String NAME = "name";
+  /** The pseudo-system of words in fhir-stop-reasons.tsv. */
+  static final String TEXT = "text";
 
   /** The short names a table may write instead of a system's URI. */
   private static final Map<String, String> ALIASES = Map.of(
       "sct", SNOMED, "loinc", LOINC, "icd10cm", ICD10CM, "hcpcs", HCPCS, "cpt", CPT,
-      NAME, NAME);
+      "rxnorm", RXNORM, "ndc", NDC, NAME, NAME, TEXT, TEXT);
 
   /** A coding as the tables key it: the system's URI and the code as written. */
   record Key(String system, String code) {}
@@ -54,12 +66,18 @@ final class FhirTables {
   /** A pregnancy or breastfeeding value. */
   record StatusValue(String status, Boolean value) {}
 
-  /** A product name and the whole-word pattern that finds it. */
+  /** A product name and the whole-word pattern that finds it; a null product: not named. */
   record ProductName(Pattern pattern, Product product) {}
+
+  /** A first-line treatment: its whole-word pattern, class and the conditions it treats first. */
+  record PriorTherapy(String name, Pattern pattern, String drugClass,
+      Set<ConditionCode> conditions) {}
 
   final Map<Key, Site> sites;
   final Map<Key, Comorbidity> comorbidityCodes;
   final Map<String, Comorbidity> comorbidityIcd10;
+  /** The comorbidities that count when inactive, in remission or abated too. */
+  final Set<Comorbidity> chronic;
   final Set<Key> infectionCodes;
   final Set<String> infectionIcd10;
   /** The allergy of a code; a code mapped to null records the absence of allergies. */
@@ -68,7 +86,20 @@ final class FhirTables {
   final Map<Key, Product> productCodes;
   final Set<Key> procedureCodes;
   final List<ProductName> productNames;
+  /** Names of a botulinum toxin whose product is not named. */
+  final List<Pattern> unnamedToxins;
   final Map<Key, StatusValue> statusValues;
+  /** Alias of a code system (as written) to its canonical URI. */
+  final Map<String, String> systemAliases;
+  /** SNOMED CT (and other exact) codings of catalog conditions. */
+  final Map<Key, ConditionCode> conditionCodes;
+  final Set<Key> pregnancyCodes;
+  final Set<String> pregnancyIcd10;
+  /** Qualitative results: true positive, false negative. */
+  final Map<Key, Boolean> results;
+  /** Words of a stop reason that says a treatment did not fail. */
+  final List<Pattern> notFailed;
+  final List<PriorTherapy> priorTherapies;
 
   private FhirTables(KnowledgeTables tables) {
     sites = new HashMap<>();
@@ -77,6 +108,7 @@ final class FhirTables {
     });
     comorbidityCodes = new HashMap<>();
     comorbidityIcd10 = new HashMap<>();
+    Map<Comorbidity, Boolean> chronicRows = new HashMap<>();
     each(tables, COMORBIDITIES, "coding", row -> {
       Key k = key(row, "coding");
       Comorbidity c = row.code("comorbidity", Comorbidity.class);
@@ -85,7 +117,23 @@ final class FhirTables {
       } else {
         comorbidityCodes.put(k, c);
       }
+      String flag = row.optional("counts_when_inactive");
+      boolean yes = flag != null && flag.equals("yes");
+      if (flag != null && !yes) {
+        throw row.fail("counts_when_inactive", "must be yes or empty, was " + flag);
+      }
+      Boolean earlier = chronicRows.put(c, yes);
+      if (earlier != null && earlier != yes) {
+        throw row.fail("counts_when_inactive", "every row of " + c + " must say the same");
+      }
     });
+    Set<Comorbidity> chronicSet = new HashSet<>();
+    chronicRows.forEach((c, yes) -> {
+      if (yes) {
+        chronicSet.add(c);
+      }
+    });
+    chronic = Set.copyOf(chronicSet);
     infectionCodes = new HashSet<>();
     infectionIcd10 = new HashSet<>();
     each(tables, INFECTIONS, "coding", row -> {
@@ -110,25 +158,37 @@ final class FhirTables {
     productCodes = new HashMap<>();
     procedureCodes = new HashSet<>();
     List<ProductName> names = new ArrayList<>();
+    List<Pattern> unnamed = new ArrayList<>();
     each(tables, PRODUCTS, "key", row -> {
       Key k = key(row, "key");
-      if (k.system().equals(CPT)) {
+      if (k.system().equals(CPT) || k.system().equals(SNOMED)
+          && row.optional("product") == null) {
         if (row.optional("product") != null) {
           throw row.fail("product", "a CPT procedure code names no product; leave it empty");
         }
         procedureCodes.add(k);
         return;
       }
+      if (k.system().equals(NAME) && row.optional("product") == null) {
+        unnamed.add(words(k.code()));
+        return;
+      }
       Product product = row.code("product", Product.class);
       if (k.system().equals(NAME)) {
-        names.add(new ProductName(Pattern.compile("(?<![\\p{L}\\p{N}])"
-            + Pattern.quote(k.code()) + "(?![\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), product));
+        names.add(new ProductName(words(k.code()), product));
+      } else if (k.system().equals(NDC)) {
+        String ndc = Ndc.normalize(k.code());
+        if (ndc == null || !ndc.equals(k.code())) {
+          throw row.fail("key", "an NDC is written 5-4-2 (a package) or 5-4 (a product), was "
+              + k.code());
+        }
+        productCodes.put(new Key(NDC, ndc), product);
       } else {
         productCodes.put(k, product);
       }
     });
     productNames = List.copyOf(names);
+    unnamedToxins = List.copyOf(unnamed);
     statusValues = new HashMap<>();
     each(tables, STATUS_VALUES, "coding", row -> {
       String status = row.required("status");
@@ -144,6 +204,115 @@ final class FhirTables {
       };
       statusValues.put(key(row, "coding"), new StatusValue(status, v));
     });
+    systemAliases = new HashMap<>();
+    tables.load(SYSTEMS, () -> {
+      Tsv tsv = tables.read(SYSTEMS);
+      header(tsv, SYSTEMS, "alias");
+      for (Tsv.Row row : tsv.rows()) {
+        String alias = row.required("alias");
+        String system = row.required("system");
+        row.required("source");
+        if (!system.contains(":")) {
+          String uri = ALIASES.get(system);
+          if (uri == null || system.equals(NAME) || system.equals(TEXT)) {
+            throw row.fail("system", "unknown system " + system + "; write its URI");
+          }
+          system = uri;
+        }
+        if (systemAliases.put(alias, system) != null) {
+          throw row.fail("alias", alias + " is listed twice");
+        }
+      }
+      return null;
+    });
+    conditionCodes = new HashMap<>();
+    each(tables, CONDITIONS, "coding", row -> {
+      Key k = key(row, "coding");
+      if (k.system().equals(ICD10CM)) {
+        throw row.fail("coding", "ICD-10-CM codes are the catalog's (conditions.tsv), not this "
+            + "table's");
+      }
+      conditionCodes.put(k, row.code("condition", ConditionCode.class));
+    });
+    pregnancyCodes = new HashSet<>();
+    pregnancyIcd10 = new HashSet<>();
+    each(tables, PREGNANCY, "coding", row -> {
+      Key k = key(row, "coding");
+      row.required("name");
+      if (k.system().equals(ICD10CM)) {
+        pregnancyIcd10.add(normalizeIcd10(k.code()));
+      } else {
+        pregnancyCodes.add(k);
+      }
+    });
+    results = new HashMap<>();
+    each(tables, RESULTS, "coding", row -> {
+      String result = row.required("result");
+      if (!result.equals("POSITIVE") && !result.equals("NEGATIVE")) {
+        throw row.fail("result", "must be POSITIVE or NEGATIVE, was " + result);
+      }
+      results.put(key(row, "coding"), result.equals("POSITIVE"));
+    });
+    List<Pattern> stops = new ArrayList<>();
+    each(tables, STOP_REASONS, "key", row -> {
+      Key k = key(row, "key");
+      if (!k.system().equals(TEXT)) {
+        throw row.fail("key", "must be text|words, was " + k.system() + "|" + k.code());
+      }
+      stops.add(words(k.code()));
+    });
+    notFailed = List.copyOf(stops);
+    List<PriorTherapy> therapies = new ArrayList<>();
+    tables.load(PRIOR_THERAPIES, () -> {
+      Tsv tsv = tables.read(PRIOR_THERAPIES);
+      header(tsv, PRIOR_THERAPIES, "name");
+      Set<String> seen = new HashSet<>();
+      for (Tsv.Row row : tsv.rows()) {
+        String name = row.required("name").toLowerCase(Locale.ROOT);
+        row.required("source");
+        if (!seen.add(name)) {
+          throw row.fail("name", name + " is listed twice");
+        }
+        String drugClass = row.required("class");
+        if (!drugClass.matches("[A-Z][A-Z0-9_]*")) {
+          throw row.fail("class", "must be written in capitals and underscores, was "
+              + drugClass);
+        }
+        List<ConditionCode> conditions = row.codes("conditions", ConditionCode.class);
+        if (conditions.isEmpty()) {
+          throw row.fail("conditions", "names no condition");
+        }
+        therapies.add(new PriorTherapy(name, words(name), drugClass, Set.copyOf(conditions)));
+      }
+      return null;
+    });
+    priorTherapies = List.copyOf(therapies);
+  }
+
+  /** The whole-word, case-insensitive pattern of some words. */
+  private static Pattern words(String words) {
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words)
+        + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  private static void header(Tsv tsv, String table, String keyColumn) {
+    if (tsv.header().isEmpty() || !tsv.header().get(0).equals(keyColumn)
+        || !tsv.header().contains("source")) {
+      throw new IllegalStateException(table + ": the header must start with " + keyColumn
+          + " and have a source column, was " + String.join(" ", tsv.header()));
+    }
+  }
+
+  /**
+   * The canonical URI of a system as written: an alias of fhir-systems.tsv becomes its system;
+   * whitespace around it is dropped.
+   */
+  String system(String written) {
+    if (written == null) {
+      return null;
+    }
+    String trimmed = written.trim();
+    return systemAliases.getOrDefault(trimmed, trimmed);
   }
 
   /**
@@ -175,7 +344,8 @@ final class FhirTables {
         Key parsed = key(row, keyColumn);
         String canonical = parsed.system() + "|" + (parsed.system().equals(ICD10CM)
             ? normalizeIcd10(parsed.code()) : parsed.system().equals(NAME)
-            ? parsed.code().toLowerCase(Locale.ROOT) : parsed.code());
+            || parsed.system().equals(TEXT) ? parsed.code().toLowerCase(Locale.ROOT)
+            : parsed.code());
         Tsv.Row earlier = seen.put(canonical, row);
         if (earlier != null) {
           throw row.fail(keyColumn, k + " is already the key of line " + earlier.line());

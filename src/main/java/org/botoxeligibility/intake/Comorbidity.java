@@ -36,5 +36,10 @@ public enum Comorbidity implements Coded {
   /** A spinal cord injury ({@code AUTONOMIC_DYSREFLEXIA_RISK}, bladder; since 1.1). */
   SPINAL_CORD_INJURY,
   /** Autonomic dysreflexia ({@code AUTONOMIC_DYSREFLEXIA_RISK}, bladder; since 1.1). */
-  AUTONOMIC_DYSREFLEXIA;
+  AUTONOMIC_DYSREFLEXIA,
+  /**
+   * Recurrent urinary tract infections (more than two in six months: the trials excluded them;
+   * {@code RECURRENT_URINARY_TRACT_INFECTION}, bladder; since 1.2). Not an active infection.
+   */
+  RECURRENT_URINARY_TRACT_INFECTION;
 }

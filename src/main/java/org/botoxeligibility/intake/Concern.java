@@ -1,7 +1,9 @@
 package org.botoxeligibility.intake;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One concern the patient raises (docs/contract.md §1): what is to be treated, and the facts the
@@ -37,6 +39,9 @@ import java.util.List;
  *     (0–2000); null when not given
  * @param cleanIntermittentCatheterization bladder concerns: the patient routinely performs clean
  *     intermittent self-catheterization; null means not known
+ * @param utiExcludedOn bladder concerns: the date a urinary tract infection was last excluded (a
+ *     negative urinalysis or culture, or a clinician's exclusion), not after the assessment date;
+ *     null when not given (since knowledge base 1.2)
  */
 public record Concern(
     String id,
@@ -51,7 +56,8 @@ public record Concern(
     Boolean secondaryCauseExcluded,
     Integer plannedUnits,
     Double postVoidResidualMl,
-    Boolean cleanIntermittentCatheterization) {
+    Boolean cleanIntermittentCatheterization,
+    LocalDate utiExcludedOn) {
 
   /**
    * Copies the sites; null becomes an empty list (the condition's usual sites). Nothing is
@@ -70,6 +76,7 @@ public record Concern(
    * @param plannedUnits planned units, or null
    * @param postVoidResidualMl the post-void residual in mL, or null
    * @param cleanIntermittentCatheterization whether the patient self-catheterises, or null
+   * @param utiExcludedOn when a urinary tract infection was last excluded, or null
    */
   public Concern {
     sites = Lists.copy(sites);
@@ -115,6 +122,7 @@ public record Concern(
     b.plannedUnits = plannedUnits;
     b.postVoidResidualMl = postVoidResidualMl;
     b.cleanIntermittentCatheterization = cleanIntermittentCatheterization;
+    b.utiExcludedOn = utiExcludedOn;
     return b;
   }
 
@@ -241,6 +249,7 @@ public record Concern(
     private Integer plannedUnits;
     private Double postVoidResidualMl;
     private Boolean cleanIntermittentCatheterization;
+    private LocalDate utiExcludedOn;
 
     private Builder() {}
 
@@ -284,7 +293,7 @@ public record Concern(
      * @return this builder
      */
     public Builder sites(Site... values) {
-      sites = Arrays.asList(values);
+      sites = Arrays.asList(Objects.requireNonNull(values, "sites must not be null"));
       return this;
     }
 
@@ -400,6 +409,18 @@ public record Concern(
     }
 
     /**
+     * Records when a urinary tract infection was last excluded (bladder concerns): the date of a
+     * negative urinalysis or culture, or of a clinician's exclusion. Not set means not known.
+     *
+     * @param value the date, not after the assessment date
+     * @return this builder
+     */
+    public Builder utiExcludedOn(LocalDate value) {
+      utiExcludedOn = value;
+      return this;
+    }
+
+    /**
      * Builds the concern. The engine validates it with the rest of the intake.
      *
      * @return the concern
@@ -407,7 +428,7 @@ public record Concern(
     public Concern build() {
       return new Concern(id, condition, icd10, sites, headacheDaysPerMonth, migraineDaysPerMonth,
           headacheHoursPerDay, monthsWithSymptoms, priorTherapiesFailed, secondaryCauseExcluded,
-          plannedUnits, postVoidResidualMl, cleanIntermittentCatheterization);
+          plannedUnits, postVoidResidualMl, cleanIntermittentCatheterization, utiExcludedOn);
     }
   }
 }

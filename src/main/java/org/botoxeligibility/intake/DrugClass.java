@@ -23,6 +23,11 @@ public enum DrugClass implements Coded {
   ANTIPLATELET,
   /** Muscle relaxants (baclofen, tizanidine): may add to the weakness. */
   MUSCLE_RELAXANT,
+  /**
+   * A botulinum toxin product written as a medication (Dysport, Xeomin, Myobloc, Jeuveau,
+   * Daxxify, Botox): its injection belongs in the treatment history, with its date (since 1.2).
+   */
+  BOTULINUM_TOXIN,
   /** Any other class: no interaction the rules know of. */
   OTHER;
 }

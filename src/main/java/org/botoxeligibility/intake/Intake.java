@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A patient intake (docs/contract.md §1, version 1): the patient, the concerns to assess, the
@@ -204,7 +205,8 @@ public record Intake(
      * @return this builder
      */
     public Builder treatments(TreatmentRecord... values) {
-      treatmentHistory.addAll(Arrays.asList(values));
+      treatmentHistory.addAll(Arrays.asList(Objects.requireNonNull(values,
+          "treatments must not be null")));
       return this;
     }
 

@@ -2,6 +2,7 @@ package org.botoxeligibility.intake;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the patient reported when asked (docs/contract.md §1). An empty list means
@@ -99,7 +100,7 @@ public record MedicalHistory(
      * @return this builder
      */
     public Builder conditions(Comorbidity... values) {
-      conditions = Arrays.asList(values);
+      conditions = Arrays.asList(Objects.requireNonNull(values, "conditions must not be null"));
       return this;
     }
 
@@ -121,7 +122,7 @@ public record MedicalHistory(
      * @return this builder
      */
     public Builder allergies(Allergy... values) {
-      allergies = Arrays.asList(values);
+      allergies = Arrays.asList(Objects.requireNonNull(values, "allergies must not be null"));
       return this;
     }
 
@@ -143,7 +144,8 @@ public record MedicalHistory(
      * @return this builder
      */
     public Builder medications(Medication... values) {
-      medications = Arrays.asList(values);
+      medications = Arrays.asList(Objects.requireNonNull(values,
+          "medications must not be null"));
       return this;
     }
 
@@ -165,7 +167,8 @@ public record MedicalHistory(
      * @return this builder
      */
     public Builder infectionSites(Site... values) {
-      infectionSites = Arrays.asList(values);
+      infectionSites = Arrays.asList(Objects.requireNonNull(values,
+          "infectionSites must not be null"));
       return this;
     }
 

@@ -198,7 +198,7 @@ public record Patient(
     /**
      * Sets the weight.
      *
-     * @param value kg, more than 0 and at most 400
+     * @param value kg, at least 0.2 and at most 400
      * @return this builder
      */
     public Builder weightKg(double value) {

@@ -3,6 +3,7 @@ package org.botoxeligibility.intake;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A past botulinum toxin treatment, of any product (docs/contract.md §1). Build one with {@link
@@ -133,7 +134,8 @@ public record TreatmentRecord(
      * @return this builder
      */
     public Builder adverseReactions(AdverseReaction... values) {
-      adverseReactions = Arrays.asList(values);
+      adverseReactions = Arrays.asList(Objects.requireNonNull(values,
+          "adverseReactions must not be null"));
       return this;
     }
 

@@ -33,8 +33,12 @@ import org.botoxeligibility.intake.ConditionCode;
  * Reads assessment JSON (docs/contract.md §2, as {@link AssessmentWriter} writes it, one object
  * or one NDJSON line) back into records, for an application that stores assessments or receives
  * them from the command line or a service. Strict: an unknown field, a wrong type or an unknown
- * code is a problem, and every problem is listed. Reading what the writer wrote gives an equal
- * assessment. Assessments larger than 16 MiB are refused. Thread-safe; build one and share it.
+ * code is a problem, and so is a broken invariant of the contract (a decision that is not the
+ * most restrictive effect among the reasons, a {@code readyToBook} or an earliest treatment date
+ * that does not follow from it, an implausible date, a text holding a control or bidirectional
+ * character), so that a tampered or corrupted record does not read as valid; every problem is
+ * listed. Reading what the writer wrote gives an equal assessment. Assessments larger than 16 MiB
+ * are refused. Thread-safe; build one and share it.
  */
 public final class AssessmentReader {
   private static final int MAX_BYTES = 16 << 20;
@@ -69,6 +73,9 @@ public final class AssessmentReader {
     }
     Walk w = new Walk();
     Assessment a = w.assessment(root);
+    if (w.problems.isEmpty()) {
+      AssessmentChecks.check(a, w.problems);
+    }
     if (!w.problems.isEmpty()) {
       throw new InvalidAssessmentException(w.problems);
     }

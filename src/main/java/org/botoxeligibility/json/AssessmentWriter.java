@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Evidence;
 import org.botoxeligibility.assessment.Reason;
@@ -47,9 +48,10 @@ public final class AssessmentWriter {
    *
    * @param a the assessment
    * @return the JSON, ending with a newline
+   * @throws NullPointerException when {@code a} is null
    */
   public String pretty(Assessment a) {
-    return write(a, true);
+    return write(Objects.requireNonNull(a, "assessment must not be null"), true);
   }
 
   /**
@@ -57,9 +59,10 @@ public final class AssessmentWriter {
    *
    * @param a the assessment
    * @return the JSON, without a newline
+   * @throws NullPointerException when {@code a} is null
    */
   public String compact(Assessment a) {
-    return write(a, false);
+    return write(Objects.requireNonNull(a, "assessment must not be null"), false);
   }
 
   /**
@@ -67,8 +70,10 @@ public final class AssessmentWriter {
    *
    * @param a the assessment
    * @return the JSON with its newline, as UTF-8 bytes
+   * @throws NullPointerException when {@code a} is null
    */
   public byte[] compactLine(Assessment a) {
+    Objects.requireNonNull(a, "assessment must not be null");
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       assessment(g, a);
@@ -80,13 +85,15 @@ public final class AssessmentWriter {
   }
 
   /**
-   * One recommendation on one line, exactly as it appears inside an assessment (formats.md §2,
-   * evidence included); a CDS Hooks card carries it as its extension.
+   * One recommendation on one line, exactly as it appears inside an assessment (docs/contract.md
+   * §2, evidence included); a CDS Hooks card carries it as its extension.
    *
    * @param r the recommendation
    * @return its JSON, without a newline
+   * @throws NullPointerException when {@code r} is null
    */
   public String compact(Recommendation r) {
+    Objects.requireNonNull(r, "recommendation must not be null");
     ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       recommendation(g, r);

@@ -102,6 +102,7 @@ public final class CanonicalIntake {
           g.writeNumberField("postVoidResidualMl", c.postVoidResidualMl());
         }
         bool(g, "cleanIntermittentCatheterization", c.cleanIntermittentCatheterization());
+        string(g, "utiExcludedOn", c.utiExcludedOn());
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -13,6 +13,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
@@ -53,9 +54,10 @@ public final class JsonAuditLog implements AuditSink, Closeable {
    * @param file the log file; its folder must exist
    * @return the log
    * @throws IOException when the file cannot be opened for appending
+   * @throws NullPointerException when {@code file} is null
    */
   public static JsonAuditLog appendingTo(Path file) throws IOException {
-    return appendingTo(file, Clock.systemUTC());
+    return appendingTo(Objects.requireNonNull(file, "file must not be null"), Clock.systemUTC());
   }
 
   /**
@@ -65,8 +67,11 @@ public final class JsonAuditLog implements AuditSink, Closeable {
    * @param clock the clock of each line's {@code timestamp}
    * @return the log
    * @throws IOException when the file cannot be opened for appending
+   * @throws NullPointerException when {@code file} or {@code clock} is null
    */
   public static JsonAuditLog appendingTo(Path file, Clock clock) throws IOException {
+    Objects.requireNonNull(file, "file must not be null");
+    Objects.requireNonNull(clock, "clock must not be null");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new JsonAuditLog(channel, clock, file.toRealPath());
@@ -84,8 +89,10 @@ public final class JsonAuditLog implements AuditSink, Closeable {
    * @param line one JSON object and its newline, UTF-8
    * @throws IllegalArgumentException when the bytes are not one line ending with a newline
    * @throws UncheckedIOException when the line cannot be written
+   * @throws NullPointerException when {@code line} is null
    */
   public void appendLine(byte[] line) {
+    Objects.requireNonNull(line, "line must not be null");
     if (line.length == 0 || line[line.length - 1] != '\n') {
       throw new IllegalArgumentException("an audit line ends with a newline");
     }

@@ -102,7 +102,7 @@ final class TreeToIntake {
         "id", "condition", "icd10", "sites", "headacheDaysPerMonth", "migraineDaysPerMonth",
         "headacheHoursPerDay", "monthsWithSymptoms", "priorTherapiesFailed",
         "secondaryCauseExcluded", "plannedUnits", "postVoidResidualMl",
-        "cleanIntermittentCatheterization");
+        "cleanIntermittentCatheterization", "utiExcludedOn");
     if (o == null) {
       return null;
     }
@@ -119,7 +119,8 @@ final class TreeToIntake {
         o.bool("secondaryCauseExcluded"),
         o.integer("plannedUnits"),
         o.number("postVoidResidualMl"),
-        o.bool("cleanIntermittentCatheterization"));
+        o.bool("cleanIntermittentCatheterization"),
+        o.date("utiExcludedOn"));
   }
 
   private MedicalHistory medicalHistory(JsonNode node, String path) {

@@ -42,6 +42,8 @@ import org.botoxeligibility.intake.Site;
  * @param intervalSource the label that fixes the 12-week retreatment interval for the row; null
  *     when none does (Clinic policy)
  * @param paediatricLimits the indication's paediatric maximum doses (by sites)
+ * @param doseLimits the label's maximum doses of the indication (rules/dose-limits.tsv, by sites;
+ *     since 1.2), in the table's order
  */
 public record CatalogEntry(
     ConditionCode code,
@@ -68,7 +70,8 @@ public record CatalogEntry(
     String verify,
     List<Site> labelledSites,
     String intervalSource,
-    List<PaediatricDoseLimit> paediatricLimits) {
+    List<PaediatricDoseLimit> paediatricLimits,
+    List<LabelDoseLimit> doseLimits) {
 
   /**
    * Copies the lists.
@@ -98,6 +101,7 @@ public record CatalogEntry(
    * @param labelledSites the labelled sites; not null
    * @param intervalSource the label that fixes the interval, or null
    * @param paediatricLimits the paediatric maximum doses; not null
+   * @param doseLimits the label's maximum doses; not null
    */
   public CatalogEntry {
     mechanisms = List.copyOf(mechanisms);
@@ -107,6 +111,7 @@ public record CatalogEntry(
     classifiesAs = List.copyOf(classifiesAs);
     labelledSites = List.copyOf(labelledSites);
     paediatricLimits = List.copyOf(paediatricLimits);
+    doseLimits = List.copyOf(doseLimits);
   }
 
   /**
@@ -152,7 +157,7 @@ public record CatalogEntry(
     return new CatalogEntry(alias, aliasName, category, labelStatus, mechanisms, minimumAge,
         usualSites, typicalUnits, onsetDays, fullEffectDays, durationMonths,
         maintenanceIntervalWeeks, aliasIcd10, sideEffects, null, null, null, null, null, code,
-        aliasClassifiesAs, null, List.of(), null, List.of());
+        aliasClassifiesAs, null, List.of(), null, List.of(), List.of());
   }
 
   /** The same row with its paediatric maximum doses. */
@@ -161,6 +166,15 @@ public record CatalogEntry(
         typicalUnits, onsetDays, fullEffectDays, durationMonths, maintenanceIntervalWeeks, icd10,
         sideEffects, firstLineTherapy, payerMinPriorTherapies, offeredInstead,
         notRecommendedSource, notRecommendedBecause, aliasOf, classifiesAs, verify, labelledSites,
-        intervalSource, limits);
+        intervalSource, limits, doseLimits);
+  }
+
+  /** The same row with the label's maximum doses. */
+  CatalogEntry withDoseLimits(List<LabelDoseLimit> limits) {
+    return new CatalogEntry(code, name, category, labelStatus, mechanisms, minimumAge, usualSites,
+        typicalUnits, onsetDays, fullEffectDays, durationMonths, maintenanceIntervalWeeks, icd10,
+        sideEffects, firstLineTherapy, payerMinPriorTherapies, offeredInstead,
+        notRecommendedSource, notRecommendedBecause, aliasOf, classifiesAs, verify, labelledSites,
+        intervalSource, paediatricLimits, limits);
   }
 }

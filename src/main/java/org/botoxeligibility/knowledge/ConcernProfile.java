@@ -291,6 +291,58 @@ public final class ConcernProfile {
   }
 
   /**
+   * Whether the concern's indication has a paediatric maximum dose (for some sites): its children
+   * are checked against that, not against the label's adult maximum.
+   *
+   * @return true when the row has paediatric maximum doses
+   */
+  public boolean hasPaediatricLimits() {
+    return !entry.paediatricLimits().isEmpty();
+  }
+
+  /**
+   * The label's maximum doses of the concern's own (rules/dose-limits.tsv rows of its condition
+   * that apply to its sites and are not shared with another condition's concerns); empty for an
+   * unresolved alias, whose row is not yet known.
+   *
+   * @return the rows, in the table's order
+   */
+  public List<LabelDoseLimit> labelDoseLimits() {
+    if (!resolved()) {
+      return List.of();
+    }
+    return entry.doseLimits().stream().filter(l -> !l.shared() && l.appliesTo(sites)).toList();
+  }
+
+  /**
+   * The label's maximum doses that the concern shares with the concerns of another condition in
+   * the same intake (forehead lines with glabellar lines); empty for an unresolved alias.
+   *
+   * @return the rows, in the table's order
+   */
+  public List<LabelDoseLimit> sharedDoseLimits() {
+    if (!resolved()) {
+      return List.of();
+    }
+    return entry.doseLimits().stream().filter(l -> l.shared() && l.appliesTo(sites)).toList();
+  }
+
+  /**
+   * The dose a row of rules/dose-limits.tsv that applies to the concern plans by default (forehead
+   * lines with the glabella: the label's combined dose), or null for the catalog's typical dose.
+   *
+   * @return the units, or null
+   */
+  public Integer labelDefaultUnits() {
+    for (LabelDoseLimit l : labelDoseLimits()) {
+      if (l.typicalUnits() != null) {
+        return l.typicalUnits();
+      }
+    }
+    return null;
+  }
+
+  /**
    * The given sites outside the row's labelled injection areas (empty when the sites are not
    * given, or the row is not on label).
    *
@@ -344,6 +396,15 @@ public final class ConcernProfile {
    */
   public boolean selfCatheterizes() {
     return Boolean.TRUE.equals(concern.cleanIntermittentCatheterization());
+  }
+
+  /**
+   * When a urinary tract infection was last excluded (bladder concerns, since 1.2).
+   *
+   * @return the date, or null when not given
+   */
+  public java.time.LocalDate utiExcludedOn() {
+    return concern.utiExcludedOn();
   }
 
   /**

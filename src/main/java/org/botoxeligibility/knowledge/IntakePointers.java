@@ -119,6 +119,26 @@ public final class IntakePointers {
     return indices("/medicalHistory/infectionSites/", infectionSites, site);
   }
 
+  /**
+   * The number of concerns in the intake.
+   *
+   * @return the count
+   */
+  public int concerns() {
+    return concernIndex.size();
+  }
+
+  /**
+   * A concern's position in the intake's list of concerns, for a stable order.
+   *
+   * @param concernId the concern's id
+   * @return its index, from 0
+   * @throws IllegalArgumentException when the intake has no concern with that id
+   */
+  public int concernPosition(String concernId) {
+    return concernIndex(concernId);
+  }
+
   int concernIndex(String concernId) {
     Integer i = concernIndex.get(concernId);
     if (i == null) {

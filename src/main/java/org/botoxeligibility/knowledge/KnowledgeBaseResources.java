@@ -19,9 +19,11 @@ public final class KnowledgeBaseResources {
   /** The tables of rules/, each a clinic may override row by row (see {@link KnowledgeTables}). */
   private static final java.util.List<String> TABLES = java.util.List.of(
       "conditions.tsv", "parameters.tsv", "drugs.tsv", "local-forms.tsv",
-      "paediatric-dose-limits.tsv",
+      "paediatric-dose-limits.tsv", "dose-limits.tsv", "icd10-exclusions.tsv",
       "fhir-sites.tsv", "fhir-comorbidities.tsv", "fhir-infections.tsv", "fhir-allergies.tsv",
-      "fhir-adverse-reactions.tsv", "fhir-products.tsv", "fhir-status-values.tsv");
+      "fhir-adverse-reactions.tsv", "fhir-products.tsv", "fhir-status-values.tsv",
+      "fhir-systems.tsv", "fhir-conditions.tsv", "fhir-pregnancy-conditions.tsv",
+      "fhir-result-values.tsv", "fhir-stop-reasons.tsv", "prior-therapies.tsv");
 
   private KnowledgeBaseResources() {}
 
@@ -47,7 +49,7 @@ public final class KnowledgeBaseResources {
   /**
    * The built-in knowledge base's version, from rules/knowledge-base.properties.
    *
-   * @return the version, such as {@code 1.1.0}
+   * @return the version, such as {@code 1.2.0}
    * @throws IllegalStateException when the file or its version is missing
    */
   public static String version() {

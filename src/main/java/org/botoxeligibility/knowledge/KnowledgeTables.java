@@ -87,8 +87,8 @@ public final class KnowledgeTables {
   }
 
   /**
-   * The knowledge base's version as assessments report it: {@code 1.1.0}, or {@code
-   * 1.1.0+local.0123456789ab} with overrides.
+   * The knowledge base's version as assessments report it: {@code 1.2.0}, or {@code
+   * 1.2.0+local.0123456789ab} with overrides.
    *
    * @return the version
    */

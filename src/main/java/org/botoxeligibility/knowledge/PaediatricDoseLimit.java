@@ -19,9 +19,12 @@ import org.botoxeligibility.intake.Site;
  * @param maxUnits the ceiling in units, whatever the weight
  * @param description the indication in words, for messages ("upper limb spasticity")
  * @param source the source
+ * @param local true for a clinic's row (a --tables override): its reasons say the numbers are
+ *     local (since 1.2)
  */
 public record PaediatricDoseLimit(String id, ConditionCode condition, List<Site> sites,
-    List<Site> withoutSites, int unitsPerKg, int maxUnits, String description, String source) {
+    List<Site> withoutSites, int unitsPerKg, int maxUnits, String description, String source,
+    boolean local) {
 
   /**
    * Copies the lists.
@@ -34,6 +37,7 @@ public record PaediatricDoseLimit(String id, ConditionCode condition, List<Site>
    * @param maxUnits the ceiling in units
    * @param description the indication in words
    * @param source the source
+   * @param local whether the row is a clinic's
    */
   public PaediatricDoseLimit {
     sites = List.copyOf(sites);
@@ -59,5 +63,15 @@ public record PaediatricDoseLimit(String id, ConditionCode condition, List<Site>
    */
   public double limitFor(double weightKg) {
     return Math.min(unitsPerKg * weightKg, maxUnits);
+  }
+
+  /**
+   * The sentence a reason's message ends with when the row is a clinic's: empty for the label's.
+   *
+   * @return the sentence, with a leading space, or ""
+   */
+  public String localNote() {
+    return local ? " The paediatric maximum is a local number of this clinic (" + source
+        + "), not the label's." : "";
   }
 }

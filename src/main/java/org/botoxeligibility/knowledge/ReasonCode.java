@@ -78,6 +78,16 @@ public enum ReasonCode {
   PAEDIATRIC_DOSE_LIMIT,
   /** A child treated for spasticity (distant spread): ELIGIBLE_WITH_PRECAUTIONS. */
   CHILD_SPASTICITY_SPREAD_RISK,
+  /**
+   * The planned units exceed the label's maximum for the indication (rules/dose-limits.tsv):
+   * NOT_ELIGIBLE / NEEDS_MEDICAL_EVALUATION (since 1.2).
+   */
+  DOSE_ABOVE_LABEL,
+  /**
+   * Not male, aged 12 to 55, breastfeeding not given, a cosmetic concern: ELIGIBLE, informs (ask
+   * at the visit; since 1.2).
+   */
+  BREASTFEEDING_STATUS_UNKNOWN,
   // condition-level
   /** An alias classified as a catalog condition: ELIGIBLE, informs how. */
   CONDITION_CLASSIFIED,
@@ -131,5 +141,20 @@ public enum ReasonCode {
   /** Cervical dystonia: at most 100 U into the sternocleidomastoid: ELIGIBLE, informs. */
   STERNOCLEIDOMASTOID_DOSE_LIMIT,
   /** Cervical dystonia, new to onabotulinumtoxinA for it: ELIGIBLE_WITH_PRECAUTIONS. */
-  LOWER_INITIAL_DOSE
+  LOWER_INITIAL_DOSE,
+  /**
+   * A bladder condition with recurrent urinary tract infections: NEEDS_MEDICAL_EVALUATION (since
+   * 1.2).
+   */
+  RECURRENT_URINARY_TRACT_INFECTION,
+  /**
+   * A bladder condition: prophylactic antibiotics around the procedure, never an aminoglycoside:
+   * ELIGIBLE, informs (since 1.2).
+   */
+  BLADDER_PROCEDURE_PROPHYLAXIS,
+  /**
+   * Spasticity: bronchitis and upper respiratory infections, pulmonary effects with compromised
+   * respiratory status: ELIGIBLE_WITH_PRECAUTIONS (since 1.2).
+   */
+  SPASTICITY_RESPIRATORY_RISK
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.botoxeligibility.intake.DrugClass;
+import org.botoxeligibility.intake.Product;
 
 /**
  * A current medication with the class the intake gave and the classes the drug list gives the
@@ -39,6 +40,27 @@ public record TakenMedication(String name, DrugClass givenClass, DrugList.Match 
    */
   public boolean hasAnyClass(DrugClass a, DrugClass b, DrugClass c) {
     return hasClass(a) || hasClass(b) || hasClass(c);
+  }
+
+  /**
+   * The toxin products the medication's name names (another toxin product written as a
+   * medication, knowledge base 1.2).
+   *
+   * @return the products, empty when the name names none (or only a class was given)
+   */
+  public Set<Product> products() {
+    return listed.products();
+  }
+
+  /**
+   * Whether a past treatment records the injection of this toxin medication: one of the products
+   * its name names, or any product when the name names none.
+   *
+   * @param treatment a past treatment
+   * @return true when the treatment is of the medication's product
+   */
+  public boolean recordedBy(PastTreatment treatment) {
+    return listed.products().isEmpty() || listed.products().contains(treatment.product());
   }
 
   /**
@@ -85,8 +107,10 @@ public record TakenMedication(String name, DrugClass givenClass, DrugList.Match 
       boolean same = found.size() == 1 && found.get(0).equalsIgnoreCase(name.trim());
       if (!same) {
         sb.append(String.join(" and ", found));
-        sb.append(listed.localForm()
-            ? " in a local form, which does not reach the neuromuscular junction" : "");
+        sb.append(!listed.localForm() ? ""
+            : listed.keptDespiteLocalForm()
+                ? " in a local form, which does not hide an anticholinergic or a toxin product"
+                : " in a local form, which does not reach the neuromuscular junction");
         sb.append(": ");
       } else if (listed.localForm()) {
         sb.append("a local form: ");

@@ -23,11 +23,51 @@ public final class Tsv {
   private final String table;
   private final List<String> header;
   private final List<Row> rows;
+  private final Tsv builtIn;
+  private final java.util.Set<String> overriddenKeys;
 
   private Tsv(String table, List<String> header, List<Row> rows) {
+    this(table, header, rows, null, java.util.Set.of());
+  }
+
+  private Tsv(String table, List<String> header, List<Row> rows, Tsv builtIn,
+      java.util.Set<String> overriddenKeys) {
     this.table = table;
     this.header = List.copyOf(header);
     this.rows = rows;
+    this.builtIn = builtIn;
+    this.overriddenKeys = java.util.Set.copyOf(overriddenKeys);
+  }
+
+  /**
+   * Whether a row of this table is a clinic's (it came from an override file), not the built-in
+   * table's.
+   *
+   * @param row a row of this table
+   * @return true for a clinic's row
+   */
+  public boolean local(Row row) {
+    return builtIn != null && overriddenKeys.contains(row.values().get(header.get(0)))
+        && !builtIn.rows.contains(row);
+  }
+
+  /**
+   * The built-in row that a clinic's row replaces.
+   *
+   * @param row a row of this table
+   * @return the built-in row with the same key, or null when the row is built in or adds a key
+   */
+  public Row builtInRow(Row row) {
+    if (!local(row)) {
+      return null;
+    }
+    String key = row.values().get(header.get(0));
+    for (Row r : builtIn.rows) {
+      if (r.values().get(header.get(0)).equals(key)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /**
@@ -68,7 +108,7 @@ public final class Tsv {
         merged.add(o);
       }
     }
-    return new Tsv(table, header, List.copyOf(merged));
+    return new Tsv(table, header, List.copyOf(merged), this, seen);
   }
 
   /**
@@ -309,6 +349,50 @@ public final class Tsv {
     public IllegalStateException fail(String column, String problem) {
       return new IllegalStateException(table + " line " + line + ", column " + column + ": "
           + problem);
+    }
+  }
+  /**
+   * The plausible range a table declares for a number (columns {@code plausible_min} and {@code
+   * plausible_max}, both ends included; knowledge base 1.2). A clinic's row may narrow the range of
+   * the built-in row it replaces, never widen it; a number outside its range fails loudly, so that
+   * an implausible override (a retreatment interval of -5 days, a dose limit of 0) never builds.
+   */
+  public static final class Plausible {
+    private Plausible() {}
+
+    /**
+     * Checks a row's number against its plausible range.
+     *
+     * @param row the row, with columns {@code plausible_min} and {@code plausible_max}
+     * @param column the column of the number, for the problem
+     * @param value the number
+     * @param builtIn the built-in row that the row replaces, or null
+     * @throws IllegalStateException naming table, line and column when the range is malformed,
+     *     wider than the built-in row's, or does not hold the number
+     */
+    public static void check(Row row, String column, double value, Row builtIn) {
+      int min = row.requiredInt("plausible_min");
+      int max = row.requiredInt("plausible_max");
+      if (min > max) {
+        throw row.fail("plausible_max", "must not be below plausible_min (" + min + "), was "
+            + max);
+      }
+      if (builtIn != null) {
+        int builtInMin = builtIn.requiredInt("plausible_min");
+        int builtInMax = builtIn.requiredInt("plausible_max");
+        if (min < builtInMin) {
+          throw row.fail("plausible_min", "may narrow the built-in plausible range "
+              + builtInMin + " to " + builtInMax + ", never widen it; was " + min);
+        }
+        if (max > builtInMax) {
+          throw row.fail("plausible_max", "may narrow the built-in plausible range "
+              + builtInMin + " to " + builtInMax + ", never widen it; was " + max);
+        }
+      }
+      if (value < min || value > max) {
+        throw row.fail(column, "must be within its plausible range, " + min + " to " + max
+            + ", was " + Text.number(value));
+      }
     }
   }
 }

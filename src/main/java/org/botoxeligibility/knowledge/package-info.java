@@ -6,11 +6,15 @@
  * {@code Workflow}, and {@link org.botoxeligibility.knowledge.ReportedComorbidity}, {@link
  * org.botoxeligibility.knowledge.ReportedAllergy}, {@link
  * org.botoxeligibility.knowledge.InfectedSite}, {@link
- * org.botoxeligibility.knowledge.TakenMedication} and {@link
- * org.botoxeligibility.knowledge.PastTreatment}. The rules derive {@link
+ * org.botoxeligibility.knowledge.TakenMedication}, {@link
+ * org.botoxeligibility.knowledge.PastTreatment} and {@link
+ * org.botoxeligibility.knowledge.AssessmentDate}. The rules derive {@link
  * org.botoxeligibility.knowledge.ConcernProfile} (a concern with its catalog row), {@link
- * org.botoxeligibility.knowledge.Risk}, {@link org.botoxeligibility.knowledge.PlannedDose} and
- * {@link org.botoxeligibility.knowledge.DoseTotal}, and conclude {@link
+ * org.botoxeligibility.knowledge.Risk}, {@link org.botoxeligibility.knowledge.PlannedDose}, {@link
+ * org.botoxeligibility.knowledge.DoseTotal} and {@link
+ * org.botoxeligibility.knowledge.DoseLimit} (each maximum dose that applies to a concern, from the
+ * label's maximums of {@link org.botoxeligibility.knowledge.LabelDoseLimit}, the paediatric ones
+ * and the cumulative one), and conclude {@link
  * org.botoxeligibility.knowledge.Finding}s (the reasons, with the codes of {@link
  * org.botoxeligibility.knowledge.ReasonCode}), {@link org.botoxeligibility.knowledge.Label}, {@link
  * org.botoxeligibility.knowledge.Coverage}, {@link org.botoxeligibility.knowledge.Outstanding} and

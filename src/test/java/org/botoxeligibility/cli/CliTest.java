@@ -754,10 +754,10 @@ class CliTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("botox-eligibility").contains("knowledge base 1.1.0");
+    assertThat(r.out()).contains("botox-eligibility").contains("knowledge base 1.2.0");
     // the project version comes from the jar's manifest; run from classes it is not known
     assertThat(r.out().lines().toList()).containsExactly(
-        r.out().lines().findFirst().orElseThrow(), "knowledge base 1.1.0");
+        r.out().lines().findFirst().orElseThrow(), "knowledge base 1.2.0");
     assertThat(r.out().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
         .matches("botox-eligibility (\\d+\\.\\d+\\.\\d+\\S*|\\(development build\\))"));
   }
@@ -814,7 +814,7 @@ class CliTest {
         when
             $p : ConcernProfile()
         then
-            insert(Finding.of($p, ReasonCode.MEDICAL_EVALUATION_REQUIRED,
+            insert(Finding.of($p, "CLINIC_SENIOR_COUNTERSIGNATURE",
                 Effect.ELIGIBLE_WITH_PRECAUTIONS, "North Clinic policy 7.1",
                 drools.getRule().getName(),
                 "Clinic policy: a senior clinician countersigns every treatment plan for "
@@ -1033,25 +1033,42 @@ class CliTest {
     @Test
     void given_a_parameter_override_when_evaluated_then_the_rules_use_it_and_the_version_says_local() {
       Path tables = write("tables/parameters.tsv",
-          "name\tvalue\tunit\tsource\tverify\n"
-              + "chronic_migraine_min_headache_days\t20\theadache days a month\tNorth Clinic\t\n")
+          "name\tvalue\tunit\tsource\tverify\tplausible_min\tplausible_max\n"
+              + "chronic_migraine_min_headache_days\t20\theadache days a month\tNorth Clinic\t\t15\t31\n")
           .getParent();
 
       Run r = run("evaluate", "--date", DATE, "--tables", tables.toString(), MIGRAINE.toString());
 
       assertThat(r.code()).isZero();
       JsonNode a = json(r.out());
-      assertThat(a.get("knowledgeBaseVersion").asText()).matches("1\\.1\\.0\\+local\\.[0-9a-f]{12}");
+      assertThat(a.get("knowledgeBaseVersion").asText()).matches("1\\.2\\.0\\+local\\.[0-9a-f]{12}");
       assertThat(a.get("recommendations").get(0).get("decision").asText())
           .isEqualTo("NOT_ELIGIBLE");
-      assertThat(r.out()).contains("fewer than the 20 that chronic migraine requires");
+      assertThat(r.out()).contains("fewer than the 20 that chronic migraine requires")
+          .contains("chronic_migraine_min_headache_days = 20 (North Clinic)");
+    }
+
+    @Test
+    void given_an_override_outside_the_plausible_range_its_table_declares_then_exit_4_naming_the_file_line_and_column() {
+      Path tables = write("implausible/parameters.tsv",
+          "name\tvalue\tunit\tsource\tverify\tplausible_min\tplausible_max\n"
+              + "retreatment_interval_days\t-5\tdays\tNorth Clinic\t\t84\t365\n")
+          .getParent();
+
+      Run r = run("evaluate", "--date", DATE, "--tables", tables.toString(), MIGRAINE.toString());
+
+      assertThat(r.code()).isEqualTo(4);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).contains(tables.resolve("parameters.tsv").toString())
+          .contains("line 2, column value").contains("84 to 365, was -5");
+      assertNoStackTrace(r.err());
     }
 
     @Test
     void given_the_same_overrides_twice_then_the_same_local_version_and_another_for_other_bytes() {
-      Path a = write("ta/drugs.tsv", "name\tdrug_class\nzorbaxafen\tOTHER\n").getParent();
-      Path b = write("tb/drugs.tsv", "name\tdrug_class\nzorbaxafen\tOTHER\n").getParent();
-      Path c = write("tc/drugs.tsv", "name\tdrug_class\nzorbaxafen\tANTICOAGULANT\n").getParent();
+      Path a = write("ta/drugs.tsv", "name\tdrug_class\tproduct\tverify\nzorbaxafen\tOTHER\t\t\n").getParent();
+      Path b = write("tb/drugs.tsv", "name\tdrug_class\tproduct\tverify\nzorbaxafen\tOTHER\t\t\n").getParent();
+      Path c = write("tc/drugs.tsv", "name\tdrug_class\tproduct\tverify\nzorbaxafen\tANTICOAGULANT\t\t\n").getParent();
 
       String va = json(run("evaluate", "--date", DATE, "--tables", a.toString(), MIGRAINE.toString()).out())
           .get("knowledgeBaseVersion").asText();
@@ -1060,7 +1077,7 @@ class CliTest {
       String vc = json(run("evaluate", "--date", DATE, "--tables", c.toString(), MIGRAINE.toString()).out())
           .get("knowledgeBaseVersion").asText();
 
-      assertThat(va).isEqualTo(vb).isNotEqualTo(vc).startsWith("1.1.0+local.");
+      assertThat(va).isEqualTo(vb).isNotEqualTo(vc).startsWith("1.2.0+local.");
     }
 
     @Test

@@ -68,4 +68,76 @@ class FhirTablesTest {
     assertThatThrownBy(() -> FhirTables.load(KnowledgeTables.withOverrides(dir)))
         .isInstanceOf(RulesBuildException.class);
   }
+
+  @Test
+  void the_tables_of_knowledge_base_1_2_load_with_their_sourced_rows() {
+    FhirTables t = FhirTables.load(KnowledgeTables.builtIn());
+    assertThat(t.system("urn:oid:2.16.840.1.113883.6.90")).isEqualTo(FhirTables.ICD10CM);
+    assertThat(t.system(" http://loinc.org ")).isEqualTo(FhirTables.LOINC);
+    assertThat(t.conditionCodes.get(new FhirTables.Key(FhirTables.SNOMED, "37796009")))
+        .isEqualTo(org.botoxeligibility.intake.ConditionCode.MIGRAINE);
+    assertThat(t.chronic).contains(org.botoxeligibility.intake.Comorbidity.MYASTHENIA_GRAVIS)
+        .doesNotContain(org.botoxeligibility.intake.Comorbidity.DYSPHAGIA);
+    assertThat(t.productCodes.get(new FhirTables.Key(FhirTables.NDC, "00023-1145-01")))
+        .isEqualTo(org.botoxeligibility.intake.Product.ONABOTULINUMTOXINA);
+    assertThat(t.procedureCodes).contains(new FhirTables.Key(FhirTables.SNOMED, "404909007"))
+        .doesNotContain(new FhirTables.Key(FhirTables.SNOMED, "428191000124101"));
+    assertThat(t.priorTherapies).extracting(FhirTables.PriorTherapy::name).contains("topiramate")
+        .doesNotContain("mirabegron");
+    assertThat(t.pregnancyIcd10).contains("Z34").doesNotContain("Z39");
+  }
+
+  @Test
+  void a_malformed_row_of_a_new_table_fails_naming_the_file(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("fhir-products.tsv"),
+        "key\tproduct\tname\tsource\nndc|0023114501\tONABOTULINUMTOXINA\tBotox\tclinic\n");
+    assertThatThrownBy(() -> FhirTables.load(KnowledgeTables.withOverrides(dir)))
+        .isInstanceOf(RulesBuildException.class)
+        .satisfies(e -> assertThat(((RulesBuildException) e).errors().toString())
+            .contains("an NDC is written 5-4-2"));
+    Files.delete(dir.resolve("fhir-products.tsv"));
+    Files.writeString(dir.resolve("fhir-comorbidities.tsv"),
+        "coding\tcomorbidity\tname\tsource\tcounts_when_inactive\n"
+            + "sct|1234\tMYASTHENIA_GRAVIS\tx\tclinic\t\n");
+    assertThatThrownBy(() -> FhirTables.load(KnowledgeTables.withOverrides(dir)))
+        .isInstanceOf(RulesBuildException.class)
+        .satisfies(e -> assertThat(((RulesBuildException) e).errors().toString())
+            .contains("every row of MYASTHENIA_GRAVIS must say the same"));
+    Files.delete(dir.resolve("fhir-comorbidities.tsv"));
+    Files.writeString(dir.resolve("prior-therapies.tsv"),
+        "name\tclass\tconditions\tsource\ntopiramate\tANTIEPILEPTIC\tKNEE_PAIN\tclinic\n");
+    assertThatThrownBy(() -> FhirTables.load(KnowledgeTables.withOverrides(dir)))
+        .isInstanceOf(RulesBuildException.class);
+  }
+
+  @Test
+  void a_clinic_adds_a_system_alias_and_a_snomed_condition(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("fhir-systems.tsv"),
+        "alias\tsystem\tname\tsource\nhttp://snomed.info/sct/900000000000207008\tsct\t"
+            + "SNOMED CT International edition URI\tclinic\n");
+    Files.writeString(dir.resolve("fhir-conditions.tsv"),
+        "coding\tcondition\tname\tsource\nsct|45170000\tCERVICAL_DYSTONIA\tSpasmodic "
+            + "torticollis\tclinic terminologist\n");
+    FhirTables t = FhirTables.load(KnowledgeTables.withOverrides(dir));
+    assertThat(t.system("http://snomed.info/sct/900000000000207008"))
+        .isEqualTo(FhirTables.SNOMED);
+    assertThat(t.conditionCodes.get(new FhirTables.Key(FhirTables.SNOMED, "45170000")))
+        .isEqualTo(org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA);
+  }
+
+  @Test
+  void ndc_forms_normalise_to_5_4_2() {
+    assertThat(Ndc.normalize("0023-1145-01")).isEqualTo("00023-1145-01");
+    assertThat(Ndc.normalize("72960-112-01")).isEqualTo("72960-0112-01");
+    assertThat(Ndc.normalize("15054-0530-6")).isEqualTo("15054-0530-06");
+    assertThat(Ndc.normalize("00023114501")).isEqualTo("00023-1145-01");
+    assertThat(Ndc.normalize("0023-3919")).isEqualTo("00023-3919");
+    assertThat(Ndc.normalize("0023114501")).isNull();
+    assertThat(Ndc.candidates("0023114501")).containsExactly("00023-1145-01", "00231-0145-01",
+        "00231-1450-01");
+    assertThat(Ndc.normalize("23-1145-01")).isNull();
+    assertThat(Ndc.normalize("J0585")).isNull();
+  }
 }

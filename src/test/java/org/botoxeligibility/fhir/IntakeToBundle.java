@@ -105,6 +105,9 @@ public final class IntakeToBundle {
       fact(r, id, "secondary-cause-excluded", c.secondaryCauseExcluded(), today, focus);
       fact(r, id, "clean-intermittent-catheterization", c.cleanIntermittentCatheterization(),
           today, focus);
+      if (c.utiExcludedOn() != null) {
+        fact(r, id, "uti-excluded", Boolean.TRUE, c.utiExcludedOn().toString(), focus);
+      }
       if (c.postVoidResidualMl() != null) {
         r.add(obs("pvr-" + id, LOCAL + "observation", "post-void-residual", today,
             "\"valueQuantity\":{\"value\":" + c.postVoidResidualMl()

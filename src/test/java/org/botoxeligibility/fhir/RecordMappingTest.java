@@ -234,7 +234,9 @@ class RecordMappingTest {
     assertThat(m.intake().concerns()).hasSize(1);
     assertThat(m.intake().concerns().get(0).icd10()).isEqualTo("G43.709");
     assertThat(m.intake().workflow().diagnosisConfirmed()).isTrue();
-    assertThat(m.provenance()).containsEntry("/patient/birthDate", List.of("urn:uuid:0b5b2c54"));
+    // an entry without an id is named Type/urn:uuid:… (docs/fhir-mapping.md §8)
+    assertThat(m.provenance()).containsEntry("/patient/birthDate",
+        List.of("Patient/urn:uuid:0b5b2c54"));
   }
 
   @Test

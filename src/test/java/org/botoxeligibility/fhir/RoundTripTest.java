@@ -95,6 +95,7 @@ class RoundTripTest {
       assertThat(y.postVoidResidualMl()).isEqualTo(x.postVoidResidualMl());
       assertThat(y.cleanIntermittentCatheterization())
           .isEqualTo(x.cleanIntermittentCatheterization());
+      assertThat(y.utiExcludedOn()).isEqualTo(x.utiExcludedOn());
     }
     assertThat(new HashSet<>(b.medicalHistory().conditions()))
         .isEqualTo(new HashSet<>(a.medicalHistory().conditions()));

@@ -791,15 +791,15 @@ class IntakeReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-3", "400.5", "400.01", "1000"})
+  @ValueSource(strings = {"0", "-3", "0.19", "1e-300", "400.5", "400.01", "1000"})
   void given_a_weight_out_of_range_when_read_then_it_is_a_problem(String weight) {
     ObjectNode intake = with(i -> patient(i).put("weightKg", new BigDecimal(weight)));
 
-    assertRejectedOnly(read(intake), "$.patient.weightKg", "more than 0 and at most 400");
+    assertRejectedOnly(read(intake), "$.patient.weightKg", "at least 0.2 and at most 400");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"400", "400.0", "0.5", "3"})
+  @ValueSource(strings = {"400", "400.0", "0.2", "0.5", "3"})
   void given_a_weight_in_range_when_read_then_it_is_valid(String weight) {
     ObjectNode intake = with(i -> patient(i).put("weightKg", new BigDecimal(weight)));
 
@@ -1281,6 +1281,34 @@ class IntakeReaderTest {
         .put("date", "2027-01-01"));
 
     assertRejectedOnly(read(intake), "$.treatmentHistory[1].date", "after the assessment date");
+  }
+
+  // ---- urinary infection excluded (since 1.2) ------------------------------------------
+
+  @Test
+  void given_a_urinary_infection_exclusion_date_when_read_then_the_concern_keeps_it() {
+    Intake intake = readValid(with(i -> concern(i, 0).put("utiExcludedOn", "2026-11-20")));
+
+    assertThat(intake.concerns().get(0).utiExcludedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+  }
+
+  @Test
+  void given_a_urinary_infection_exclusion_on_the_assessment_date_when_read_then_it_is_valid() {
+    readValid(with(i -> concern(i, 0).put("utiExcludedOn", "2026-11-27")));
+  }
+
+  @Test
+  void given_a_urinary_infection_exclusion_after_the_assessment_date_when_read_then_it_is_a_problem() {
+    IntakeReader.Result result = read(with(i -> concern(i, 0).put("utiExcludedOn", "2026-11-28")));
+
+    assertRejectedOnly(result, "$.concerns[0].utiExcludedOn", "after the assessment date");
+    assertThat(result.problems().get(0).message()).contains("2026-11-27");
+  }
+
+  @Test
+  void given_a_urinary_infection_exclusion_that_is_not_a_date_when_read_then_it_is_a_problem() {
+    assertRejectedOnly(read(with(i -> concern(i, 0).put("utiExcludedOn", true))),
+        "$.concerns[0].utiExcludedOn", "date");
   }
 
   // ---- dates -----------------------------------------------------------------------------

@@ -116,7 +116,7 @@ final class AgeCases {
             }),
         RuleCase.of("given a child of 5, when neurogenic bladder overactivity is assessed, then the minimum age of 5 is met",
             Intakes.patient().concern(Concern.of("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(100)
-                    .withPriorTherapiesFailed(1).withBladder(50.0, true))
+                    .withPriorTherapiesFailed(1).withBladder(50.0, true).toBuilder().utiExcludedOn(Intakes.TODAY).build())
                 .age(5).weightKg(20.0),
             a -> {
               noReason(a, "c1", "UNDER_MINIMUM_AGE");
@@ -141,13 +141,21 @@ final class AgeCases {
             Intakes.patient().concern(Concern.of("c1", SPASTICITY).withPlannedUnits(100)).age(18).weightKg(60.0),
             a -> {
               noReason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK");
-              decision(a, "c1", ELIGIBLE);
+              reason(a, "c1", "SPASTICITY_RESPIRATORY_RISK", ELIGIBLE_WITH_PRECAUTIONS, "bronchitis");
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // the airways precaution of every spasticity concern
             }),
         RuleCase.of("given a child of 12 treated for blepharospasm, then no child spread precaution (spasticity only)",
             Intakes.with(BLEPHAROSPASM).age(12).weightKg(40.0),
             a -> noReason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK")),
         RuleCase.of("given a patient whose age comes from the birth date, then the age reasons point to the birth date",
             Intakes.patient().concern(Concern.of("c1", SPASTICITY).withPlannedUnits(100)).birthDate(Intakes.TODAY.minusYears(9)).weightKg(30.0),
-            a -> restsOn(reason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK", ELIGIBLE_WITH_PRECAUTIONS, "9"), "/patient/birthDate")));
+            a -> restsOn(reason(a, "c1", "CHILD_SPASTICITY_SPREAD_RISK", ELIGIBLE_WITH_PRECAUTIONS, "9"), "/patient/birthDate")),
+
+        RuleCase.of("given a patient of 16 with neck pain, then the minimum age reason does not say the label covers a use it does not",
+            Intakes.patient().concern(Concern.of("c1", org.botoxeligibility.intake.ConditionCode.NECK_PAIN).withPlannedUnits(30)).age(16).weightKg(50.0),
+            a -> {
+              var r = reason(a, "c1", "UNDER_MINIMUM_AGE", NEEDS_MEDICAL_EVALUATION, "is 16", "Neck pain (without dystonia)", "not a labelled use", "from age 18");
+              assertThat(r.message()).doesNotContain("the label covers");
+            }));
   }
 }

@@ -19,11 +19,13 @@ public final class AllRuleCases {
     all.addAll(CosmeticCases.cases());
     all.addAll(InteractionsCases.cases());
     all.addAll(DosingCases.cases());
+    all.addAll(DoseLimitCases.cases());
     all.addAll(WorkflowCases.cases());
     all.addAll(MigraineCases.cases());
     all.addAll(HyperhidrosisCases.cases());
     all.addAll(BladderCases.cases());
     all.addAll(EyesCases.cases());
+    all.addAll(SpasticityCases.cases());
     all.addAll(PriorTherapyCases.cases());
     all.addAll(DecisionCases.cases());
     return all;

@@ -30,9 +30,13 @@ import org.botoxeligibility.testing.RuleCase;
 final class BladderCases {
   private BladderCases() {}
 
-  /** A bladder concern with one anticholinergic tried and the given bladder facts. */
+  /**
+   * A bladder concern with one anticholinergic tried, a urinary tract infection excluded today,
+   * and the given bladder facts.
+   */
   private static Concern bladder(ConditionCode code, Double residualMl, Boolean selfCatheterizes) {
-    return Concern.of("c1", code).withPriorTherapiesFailed(1).withBladder(residualMl, selfCatheterizes);
+    return Concern.of("c1", code).withPriorTherapiesFailed(1).withBladder(residualMl, selfCatheterizes)
+        .toBuilder().utiExcludedOn(Intakes.TODAY).build();
   }
 
   static List<RuleCase> cases() {
@@ -218,6 +222,76 @@ final class BladderCases {
               reason(a, "c1", "URINARY_RETENTION", NOT_ELIGIBLE, "300 mL");
               noReason(a, "c2", "URINARY_RETENTION");
               noReason(a, "c2", "URINARY_RETENTION_MONITORING");
-            }));
+            }),
+
+        // Knowledge base 1.2: a urinary tract infection is never assumed absent.
+        RuleCase.of("given a urinary tract infection excluded 7 days ago, when an overactive bladder injection is assessed, then the exclusion is recent enough",
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER).toBuilder().utiExcludedOn(Intakes.TODAY.minusDays(7)).build()),
+            a -> {
+              noReason(a, "c1", "MISSING_INFORMATION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given a urinary tract infection excluded 8 days ago, when an overactive bladder injection is assessed, then the exclusion is too old and a new one is needed",
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER).toBuilder().utiExcludedOn(Intakes.TODAY.minusDays(8)).build()),
+            a -> {
+              var r = reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "utiExcludedOn is " + Intakes.TODAY.minusDays(8), "8 days", "at most 7 days");
+              assertThat(r.source()).isEqualTo("BOTOX PI §4");
+              restsOn(r, "/concerns/0/utiExcludedOn");
+              decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
+            }),
+        RuleCase.of("given no utiExcludedOn, when a neurogenic bladder injection is assessed, then the infection check is missing information",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).toBuilder().utiExcludedOn(null).build()),
+            a -> {
+              var r = reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "utiExcludedOn is not given", "7 days", "contraindicates");
+              restsOn(r, "/concerns/0/utiExcludedOn", "/concerns/0/condition");
+              decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
+            }),
+        RuleCase.of("given no utiExcludedOn but a reported urinary tract infection, then the infection defers the injection and its exclusion is not asked for",
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER).toBuilder().utiExcludedOn(null).build())
+                .comorbidity(Comorbidity.URINARY_TRACT_INFECTION),
+            a -> {
+              noReason(a, "c1", "MISSING_INFORMATION");
+              reason(a, "c1", "URINARY_TRACT_INFECTION", DEFERRED, "urinary tract infection");
+            }),
+        RuleCase.of("given utiExcludedOn 30 days ago on a chronic migraine concern, then it is accepted and ignored (not a bladder concern)",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1").toBuilder().utiExcludedOn(Intakes.TODAY.minusDays(30)).build()),
+            a -> {
+              noReason(a, "c1", "MISSING_INFORMATION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        // Knowledge base 1.2: recurrent urinary tract infections.
+        RuleCase.of("given recurrent urinary tract infections, when a bladder injection is assessed, then a physician weighs benefit and risk",
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER))
+                .comorbidity(Comorbidity.RECURRENT_URINARY_TRACT_INFECTION),
+            a -> {
+              var r = reason(a, "c1", "RECURRENT_URINARY_TRACT_INFECTION", NEEDS_MEDICAL_EVALUATION, "recurrent urinary tract infections", "more than 2 in 6 months", "benefit and risk");
+              restsOn(r, "/medicalHistory/conditions/0", "/concerns/0/condition");
+              noReason(a, "c1", "URINARY_TRACT_INFECTION");
+              decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
+            }),
+        RuleCase.of("given recurrent urinary tract infections, when chronic migraine is assessed, then nothing is said of them",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).comorbidity(Comorbidity.RECURRENT_URINARY_TRACT_INFECTION),
+            a -> {
+              noReason(a, "c1", "RECURRENT_URINARY_TRACT_INFECTION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        // Knowledge base 1.2: antibiotic prophylaxis around the bladder procedure.
+        RuleCase.of("given a bladder injection, then prophylactic antibiotics before and after the procedure, never an aminoglycoside, are named (informs)",
+            Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY)),
+            a -> {
+              var r = reason(a, "c1", "BLADDER_PROCEDURE_PROPHYLAXIS", ELIGIBLE, "prophylactic antibiotics", "before and after", "never an aminoglycoside");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
+              assertThat(r.message()).doesNotContain("the patient takes");
+              restsOn(r, "/concerns/0/condition");
+            }),
+        RuleCase.of("given a bladder injection of a patient on gentamicin, then the prophylaxis says expressly that the aminoglycoside taken is not the prophylactic antibiotic",
+            Intakes.patient().concern(Intakes.bladder("c1", OVERACTIVE_BLADDER)).medication("Gentamicin 40 MG/ML Injectable Solution"),
+            a -> {
+              var r = reason(a, "c1", "BLADDER_PROCEDURE_PROPHYLAXIS", ELIGIBLE, "never an aminoglycoside", "the patient takes Gentamicin 40 MG/ML Injectable Solution", "choose another antibiotic");
+              restsOn(r, "/medicalHistory/medications/0");
+            }),
+        RuleCase.of("given chronic migraine, then no bladder prophylaxis",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")),
+            a -> noReason(a, "c1", "BLADDER_PROCEDURE_PROPHYLAXIS")));
   }
 }

@@ -53,7 +53,7 @@ final class ClassificationCases {
   private static Concern icd10(String code, Integer headacheDays, Integer migraineDays,
       Double hours, Integer months, Integer priorTherapies) {
     return new Concern("c1", null, code, List.of(), headacheDays, migraineDays, hours, months,
-        priorTherapies, null, null, null, null);
+        priorTherapies, null, null, null, null, null);
   }
 
   static List<RuleCase> cases() {
@@ -285,7 +285,7 @@ final class ClassificationCases {
               assertThat(r.condition()).isEqualTo(SPASTICITY);
               assertThat(r.conditionName()).isEqualTo("Limb spasticity");
               assertThat(r.insurance()).isEqualTo(Insurance.LIKELY_COVERED);
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // every spasticity concern: the airways (1.2)
             }),
         RuleCase.of("given a concern coded as ICD-10 G43.909 without headache days, when it is classified, then it stays the migraine alias",
             Intakes.patient().concern(icd10("G43.909", null, null, null, null, null)),
@@ -312,7 +312,7 @@ final class ClassificationCases {
             }),
         RuleCase.of("given a concern coded as ICD-10 L74.510, when it is classified, then it is axillary hyperhidrosis directly, not the sweating alias",
             Intakes.patient().concern(new Concern("c1", null, "L74.510", List.of(), null, null, null, null,
-                1, true, null, null, null)),
+                1, true, null, null, null, null)),
             a -> {
               assertThat(recommendation(a, "c1").condition()).isEqualTo(AXILLARY_HYPERHIDROSIS);
               noReason(a, "c1", "CONDITION_CLASSIFIED");

@@ -176,7 +176,7 @@ final class ContraindicationsCases {
               decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
             }),
         RuleCase.of("given a motor neuropathy, when cervical dystonia is assessed, then the neuromuscular disorder needs specialist evaluation",
-            Intakes.with(CERVICAL_DYSTONIA).comorbidity(Comorbidity.MOTOR_NEUROPATHY),
+            Intakes.patient().concern(Intakes.dystonia("c1")).comorbidity(Comorbidity.MOTOR_NEUROPATHY),
             a -> reason(a, "c1", "NEUROMUSCULAR_DISORDER", NEEDS_MEDICAL_EVALUATION, "motor neuropathy")),
         RuleCase.of("given myasthenia gravis and a cosmetic and a therapeutic concern, when they are assessed, then each gets the effect of its category",
             Intakes.with(GLABELLAR_LINES).concern(Intakes.chronicMigraine("c2"))
@@ -208,7 +208,7 @@ final class ContraindicationsCases {
 
         // Swallowing or breathing risk needs evaluation before therapeutic injection of the neck
         RuleCase.of("given dysphagia, when cervical dystonia of the neck is assessed, then the swallowing risk needs evaluation",
-            Intakes.with(CERVICAL_DYSTONIA).comorbidity(Comorbidity.DYSPHAGIA),
+            Intakes.patient().concern(Intakes.dystonia("c1")).comorbidity(Comorbidity.DYSPHAGIA),
             a -> {
               reason(a, "c1", "SWALLOWING_OR_BREATHING_RISK", NEEDS_MEDICAL_EVALUATION, "dysphagia",
                   "neck", "physician");

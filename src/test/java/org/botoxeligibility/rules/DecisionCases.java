@@ -43,11 +43,14 @@ import org.botoxeligibility.testing.RuleCase;
 final class DecisionCases {
   private DecisionCases() {}
 
-  /** A treatment this many days ago is within the retreatment interval of 84 days. */
+  /** A treatment this many days ago is within the cosmetic retreatment interval of 90 days. */
   private static final int RECENT = 30;
 
-  /** The first date after a treatment {@link #RECENT} days ago: that date plus 84 days. */
-  private static final LocalDate AFTER_RECENT = Intakes.TODAY.minusDays(RECENT).plusDays(84);
+  /**
+   * The first date after a treatment {@link #RECENT} days ago, for the glabellar lines these cases
+   * assess: that date plus the cosmetic interval of 90 days (knowledge base 1.2).
+   */
+  private static final LocalDate AFTER_RECENT = Intakes.TODAY.minusDays(RECENT).plusDays(90);
 
   private static List<String> codes(Recommendation r) {
     return r.reasons().stream().map(Reason::code).toList();
@@ -153,8 +156,8 @@ final class DecisionCases {
               assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(AFTER_RECENT);
               assertThat(recommendation(a, "c1").readyToBook()).isFalse();
             }),
-        RuleCase.of("given a treatment 83 days ago, when the decision is folded, then the earliest treatment date is tomorrow",
-            Intakes.with(GLABELLAR_LINES).treated(83, GLABELLAR_LINES, 20, Response.GOOD),
+        RuleCase.of("given a cosmetic treatment 89 days ago, when the decision is folded, then the earliest treatment date is tomorrow",
+            Intakes.with(GLABELLAR_LINES).treated(89, GLABELLAR_LINES, 20, Response.GOOD),
             a -> {
               decision(a, "c1", DEFERRED);
               assertThat(recommendation(a, "c1").earliestTreatmentDate())
@@ -197,7 +200,8 @@ final class DecisionCases {
                   "RETREATMENT_INTERVAL", "CHRONIC_MIGRAINE_CRITERIA_MET");
               reason(a, "c1", "NEUROMUSCULAR_DISORDER", NEEDS_MEDICAL_EVALUATION, "myasthenia gravis");
               decision(a, "c1", DEFERRED);
-              assertThat(r.earliestTreatmentDate()).isEqualTo(AFTER_RECENT);
+              // a therapeutic concern: the 84-day interval
+              assertThat(r.earliestTreatmentDate()).isEqualTo(Intakes.TODAY.minusDays(RECENT).plusDays(84));
               assertThat(r.readyToBook()).isFalse();
             }),
         RuleCase.of("given three concerns of different effects, when each decision is folded, then each concern keeps its own decision in intake order",
@@ -244,7 +248,7 @@ final class DecisionCases {
               assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.LIKELY_COVERED);
             }),
         RuleCase.of("given cervical dystonia, on-label with no payer criteria, when the insurance is concluded, then it is likely covered",
-            Intakes.with(CERVICAL_DYSTONIA),
+            Intakes.patient().concern(Intakes.dystonia("c1")),
             a -> assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.LIKELY_COVERED)),
 
         // On-label therapeutic use short of the payer's criteria is not yet covered

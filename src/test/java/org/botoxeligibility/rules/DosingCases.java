@@ -6,6 +6,7 @@ import org.botoxeligibility.intake.Site;
 import static org.botoxeligibility.intake.ConditionCode.CERVICAL_DYSTONIA;
 import static org.botoxeligibility.intake.ConditionCode.EPISODIC_MIGRAINE;
 import static org.botoxeligibility.intake.ConditionCode.GLABELLAR_LINES;
+import static org.botoxeligibility.intake.ConditionCode.MASSETER_HYPERTROPHY;
 import static org.botoxeligibility.intake.ConditionCode.NECK_PAIN;
 import static org.botoxeligibility.intake.ConditionCode.NEUROGENIC_DETRUSOR_OVERACTIVITY;
 import static org.botoxeligibility.intake.ConditionCode.SPASTICITY;
@@ -43,9 +44,9 @@ final class DosingCases {
 
   static List<RuleCase> cases() {
     return List.of(
-        // Retreatment interval: less than 84 days before the assessment date.
-        RuleCase.of("given a botulinum toxin treatment 83 days ago, when the next is assessed, then the retreatment interval defers it to the treatment date plus 84 days",
-            Intakes.with(GLABELLAR_LINES).treated(83, GLABELLAR_LINES, 20, Response.GOOD),
+        // Retreatment interval of a therapeutic concern: less than 84 days before the assessment date.
+        RuleCase.of("given a botulinum toxin treatment 83 days ago, when a therapeutic concern is assessed, then the retreatment interval defers it to the treatment date plus 84 days",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).treated(83, CHRONIC_MIGRAINE, 155, Response.GOOD),
             a -> {
               var r = reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED,
                   TODAY.minusDays(83).toString(), "83 days", "84 days", TODAY.plusDays(1).toString());
@@ -53,12 +54,36 @@ final class DosingCases {
               decision(a, "c1", DEFERRED);
               assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(TODAY.plusDays(1));
             }),
-        RuleCase.of("given a botulinum toxin treatment exactly 84 days ago, then it is outside the retreatment interval and nothing is deferred",
-            Intakes.with(GLABELLAR_LINES).treated(84, GLABELLAR_LINES, 20, Response.GOOD),
+        RuleCase.of("given a botulinum toxin treatment exactly 84 days ago, when a therapeutic concern is assessed, then it is outside the retreatment interval and nothing is deferred",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).treated(84, CHRONIC_MIGRAINE, 155, Response.GOOD),
             a -> {
               noReason(a, "c1", "RETREATMENT_INTERVAL");
               decision(a, "c1", ELIGIBLE);
               assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(TODAY);
+            }),
+        // Knowledge base 1.2: the retreatment interval of a cosmetic concern is 90 days (3 months).
+        RuleCase.of("given a botulinum toxin treatment 89 days ago, when glabellar lines are assessed, then the cosmetic retreatment interval defers them to the treatment date plus 90 days, citing the cosmetic label's 3 months",
+            Intakes.with(GLABELLAR_LINES).treated(89, GLABELLAR_LINES, 20, Response.GOOD),
+            a -> {
+              var r = reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED,
+                  TODAY.minusDays(89).toString(), "89 days", "90 days", "3 months", TODAY.plusDays(1).toString());
+              assertThat(r.source()).isEqualTo("BOTOX Cosmetic PI §2");
+              assertThat(r.deferredUntil()).isEqualTo(TODAY.plusDays(1));
+              restsOn(r, "/treatmentHistory/0");
+              decision(a, "c1", DEFERRED);
+            }),
+        RuleCase.of("given a botulinum toxin treatment exactly 90 days ago, when glabellar lines are assessed, then it is outside the cosmetic retreatment interval",
+            Intakes.with(GLABELLAR_LINES).treated(90, GLABELLAR_LINES, 20, Response.GOOD),
+            a -> {
+              noReason(a, "c1", "RETREATMENT_INTERVAL");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given a treatment 85 days ago, when an off-label cosmetic use (jaw slimming) is assessed, then this clinic applies the cosmetic label's interval",
+            Intakes.with(MASSETER_HYPERTROPHY).treated(85, MASSETER_HYPERTROPHY, 50, Response.GOOD),
+            a -> {
+              var r = reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, "85 days", "90 days", "this clinic applies the cosmetic label's interval");
+              assertThat(r.source()).isEqualTo("Clinic policy");
+              assertThat(r.deferredUntil()).isEqualTo(TODAY.plusDays(5));
             }),
         RuleCase.of("given an abobotulinumtoxinA treatment 30 days ago for another condition, then the retreatment interval still defers (any product, any condition)",
             Intakes.with(CERVICAL_DYSTONIA).treated(30, GLABELLAR_LINES, Product.ABOBOTULINUMTOXINA, 50, Response.GOOD),
@@ -67,12 +92,12 @@ final class DosingCases {
                   TODAY.minusDays(30).plusDays(84).toString());
               assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(TODAY.minusDays(30).plusDays(84));
             }),
-        RuleCase.of("given two treatments 60 and 20 days ago, then the retreatment interval defers to the latest date plus 84 days",
+        RuleCase.of("given two treatments 60 and 20 days ago, when glabellar lines are assessed, then the retreatment interval defers to the latest date plus 90 days",
             Intakes.with(GLABELLAR_LINES).treated(60, GLABELLAR_LINES, 20, Response.GOOD)
                 .treated(20, null, 10, Response.UNKNOWN),
             a -> {
               reason(a, "c1", "RETREATMENT_INTERVAL", DEFERRED, TODAY.minusDays(20).toString(), "20 days");
-              assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(TODAY.plusDays(64));
+              assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(TODAY.plusDays(70));
             }),
         RuleCase.of("given a treatment 10 days ago and a urinary tract infection, when a bladder injection is assessed, then the retreatment interval is dated but the undated deferral leaves no earliest date",
             Intakes.with(NEUROGENIC_DETRUSOR_OVERACTIVITY).treated(10, NEUROGENIC_DETRUSOR_OVERACTIVITY, 200, Response.GOOD)
@@ -107,8 +132,16 @@ final class DosingCases {
         RuleCase.of("given an adult with 301 units planned and 100 onabotulinumtoxinA units given 83 days ago, then the cumulative dose of 401 is above the adult limit",
             Intakes.patient().concern(dystonia("c1", 301)).treated(83, CERVICAL_DYSTONIA, 100, Response.GOOD),
             a -> reason(a, "c1", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "301 units planned", "100 onabotulinumtoxinA units", "401 units")),
-        RuleCase.of("given an adult with 301 units planned and 100 units given exactly 84 days ago, then the old units fall outside the interval and the cumulative dose is within the limit",
-            Intakes.patient().concern(dystonia("c1", 301)).treated(84, CERVICAL_DYSTONIA, 100, Response.GOOD),
+        // Knowledge base 1.2: the cumulative window is 90 days, longer than the retreatment interval.
+        RuleCase.of("given an adult with 300 units planned and 101 units given 89 days ago, then the old units are within the cumulative window of 90 days and the dose of 401 is above the adult limit",
+            Intakes.patient().concern(dystonia("c1", 300)).treated(89, CERVICAL_DYSTONIA, 101, Response.GOOD),
+            a -> {
+              var r = reason(a, "c1", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "300 units planned", "101 onabotulinumtoxinA units", "last 90 days", "401 units");
+              restsOn(r, "/concerns/0/plannedUnits", "/treatmentHistory/0", "/patient/ageYears");
+              noReason(a, "c1", "RETREATMENT_INTERVAL");
+            }),
+        RuleCase.of("given an adult with 300 units planned and 101 units given exactly 90 days ago, then the old units fall outside the cumulative window and the dose is within the limit",
+            Intakes.patient().concern(dystonia("c1", 300)).treated(90, CERVICAL_DYSTONIA, 101, Response.GOOD),
             a -> {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
               decision(a, "c1", ELIGIBLE);
@@ -126,7 +159,7 @@ final class DosingCases {
               noReason(a, "c2", "CUMULATIVE_DOSE_LIMIT");
             }),
         RuleCase.of("given an adult with the catalog doses of cervical dystonia (236) and limb spasticity (300), then the typical doses count toward the cumulative dose of 536",
-            Intakes.with(CERVICAL_DYSTONIA).concern("c2", SPASTICITY),
+            Intakes.with(CERVICAL_DYSTONIA).concern("c2", SPASTICITY).treated(200, CERVICAL_DYSTONIA, 236, Response.GOOD),
             a -> {
               reason(a, "c1", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "536 units");
               reason(a, "c2", "CUMULATIVE_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION, "536 units");
@@ -136,7 +169,7 @@ final class DosingCases {
             Intakes.patient().concern(spasticity("c1", 341)).age(18).weightKg(100.0),
             a -> {
               noReason(a, "c1", "CUMULATIVE_DOSE_LIMIT");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // the airways precaution of every spasticity concern
             }),
         RuleCase.of("given a 17-year-old weighing 100 kg with 341 units planned, then the paediatric cumulative dose limit of 340 units applies",
             Intakes.patient().concern(spasticity("c1", 341)).age(17).weightKg(100.0),
@@ -196,7 +229,7 @@ final class DosingCases {
             Intakes.with(SPASTICITY).age(18),
             a -> {
               noReason(a, "c1", "MISSING_INFORMATION");
-              decision(a, "c1", ELIGIBLE);
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS); // the airways precaution of every spasticity concern
             }),
         RuleCase.of("given a child of 8 with weightKg 30, then no missing weight for the dose limit",
             Intakes.with(SPASTICITY).age(8).weightKg(30.0),
@@ -386,21 +419,35 @@ final class DosingCases {
         RuleCase.of("given a patient of 18 weighing 20 kg with 200 units planned for neurogenic detrusor overactivity, then no paediatric maximum (an adult)",
             Intakes.patient().concern(Intakes.bladder("c1", NEUROGENIC_DETRUSOR_OVERACTIVITY).withPlannedUnits(200)).age(18).weightKg(20.0),
             a -> noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT")),
-        RuleCase.of("given a child of 8 without a weight and 300 units planned for upper limb spasticity, then no paediatric maximum can be checked and the weight is missing",
+        // Knowledge base 1.2: a child without a weight is still held to the absolute paediatric caps.
+        RuleCase.of("given a child of 8 without a weight and 300 units planned for upper limb spasticity, then the dose is above the 200 unit cap whatever the weight, and the weight is missing",
             Intakes.patient().concern(spasticity("c1", 300).withSites(List.of(Site.UPPER_LIMB))).age(8),
             a -> {
-              noReason(a, "c1", "PAEDIATRIC_DOSE_LIMIT");
+              var r = reason(a, "c1", "PAEDIATRIC_DOSE_LIMIT", NEEDS_MEDICAL_EVALUATION,
+                  "300 units", "upper limb spasticity", "8-year-old whose weight is not given", "200 units whatever the weight");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
+              restsOn(r, "/concerns/0/plannedUnits", "/patient/weightKg", "/patient/ageYears");
               reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "weightKg is not given");
               assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(300);
             }),
         // Knowledge base 1.1: cervical dystonia.
-        RuleCase.of("given cervical dystonia without an earlier onabotulinumtoxinA treatment for it, then the patient new to it starts below the typical dose, and the message names the planned units",
+        RuleCase.of("given cervical dystonia without an earlier onabotulinumtoxinA treatment for it and no planned units, then the patient new to it starts below the typical dose, no dose is planned, and the planned starting dose is missing (1.2)",
             Intakes.with(CERVICAL_DYSTONIA),
             a -> {
-              var r = reason(a, "c1", "LOWER_INITIAL_DOSE", ELIGIBLE_WITH_PRECAUTIONS, "236 units", "236 units are planned by default");
+              var r = reason(a, "c1", "LOWER_INITIAL_DOSE", ELIGIBLE_WITH_PRECAUTIONS, "236 units", "no dose is planned yet");
               assertThat(r.source()).isEqualTo("BOTOX PI §2");
-              restsOn(r, "/concerns/0/condition", "/treatmentHistory", "/concerns/0");
-              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+              restsOn(r, "/concerns/0/condition", "/treatmentHistory");
+              var m = reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "plannedUnits is not given", "new to onabotulinumtoxinA", "236 units");
+              assertThat(m.source()).isEqualTo("BOTOX PI §2");
+              restsOn(m, "/concerns/0/plannedUnits");
+              assertThat(recommendation(a, "c1").plannedUnits()).isNull();
+              decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
+            }),
+        RuleCase.of("given cervical dystonia treated with onabotulinumtoxinA before and no planned units, then the typical 236 units are planned by default and nothing is missing",
+            Intakes.with(CERVICAL_DYSTONIA).treated(200, CERVICAL_DYSTONIA, 236, Response.GOOD),
+            a -> {
+              assertThat(recommendation(a, "c1").plannedUnits()).isEqualTo(236);
+              noReason(a, "c1", "MISSING_INFORMATION");
             }),
         RuleCase.of("given cervical dystonia with 120 units planned and no earlier treatment, then the lower initial dose names the 120 units",
             Intakes.patient().concern(dystonia("c1", 120)),

@@ -46,6 +46,10 @@ final class EyesCases {
             a -> restsOn(reason(a, "c1", "RETROBULBAR_HAEMORRHAGE_RISK", ELIGIBLE_WITH_PRECAUTIONS, "Strabismus"), "/concerns/0/icd10")),
         RuleCase.of("given blepharospasm, when it is assessed, then no retrobulbar haemorrhage precaution (strabismus only)",
             Intakes.with(BLEPHAROSPASM),
-            a -> noReason(a, "c1", "RETROBULBAR_HAEMORRHAGE_RISK")));
+            a -> noReason(a, "c1", "RETROBULBAR_HAEMORRHAGE_RISK")),
+
+        RuleCase.of("given strabismus, then the retrobulbar haemorrhage precaution asks for a re-examination 7 to 14 days after each injection (1.2)",
+            Intakes.with(STRABISMUS),
+            a -> reason(a, "c1", "RETROBULBAR_HAEMORRHAGE_RISK", ELIGIBLE_WITH_PRECAUTIONS, "re-examine", "7 to 14 days after each injection")));
   }
 }

@@ -1,5 +1,6 @@
 package org.botoxeligibility.rules;
 
+import static org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION;
 import static org.botoxeligibility.intake.ConditionCode.LATERAL_CANTHAL_LINES;
 import static org.botoxeligibility.intake.ConditionCode.BLEPHAROSPASM;
 import static org.botoxeligibility.intake.ConditionCode.STRABISMUS;
@@ -47,13 +48,13 @@ final class InteractionsCases {
               decision(a, "c1", DEFERRED);
             }),
         RuleCase.of("given a patient on clindamycin (other neuromuscular transmission inhibitor), when a therapeutic concern is assessed, then the neuromuscular transmission drug calls for precautions, not deferral",
-            Intakes.with(CERVICAL_DYSTONIA).medication("clindamycin"),
+            Intakes.patient().concern(Intakes.dystonia("c1")).medication("clindamycin"),
             a -> {
               reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "clindamycin", "other neuromuscular transmission inhibitor", "monitor");
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given a patient on tobramycin with a cosmetic and a therapeutic concern, when both are assessed, then the neuromuscular transmission drug defers the cosmetic one and calls for precautions in the therapeutic one",
-            Intakes.with(GLABELLAR_LINES).concern("c2", CERVICAL_DYSTONIA).medication("tobramycin"),
+            Intakes.with(GLABELLAR_LINES).concern(Intakes.dystonia("c2")).medication("tobramycin"),
             a -> {
               reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", DEFERRED, "tobramycin");
               reason(a, "c2", "NEUROMUSCULAR_TRANSMISSION_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "tobramycin");
@@ -85,7 +86,7 @@ final class InteractionsCases {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given a patient on a medication given only as class anticholinergic, when a therapeutic concern is assessed, then the anticholinergic drug calls for precautions",
-            Intakes.with(CERVICAL_DYSTONIA).medication(DrugClass.ANTICHOLINERGIC),
+            Intakes.patient().concern(Intakes.dystonia("c1")).medication(DrugClass.ANTICHOLINERGIC),
             a -> reason(a, "c1", "ANTICHOLINERGIC_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "anticholinergic")),
         RuleCase.of("given a patient on mirabegron (a beta-3 agonist, class other), then no anticholinergic drug reason",
             Intakes.with(GLABELLAR_LINES).medication("mirabegron"),
@@ -95,7 +96,7 @@ final class InteractionsCases {
             }),
         // Muscle relaxants.
         RuleCase.of("given a patient on baclofen, when a concern is assessed, then the muscle relaxant calls for precautions",
-            Intakes.with(CERVICAL_DYSTONIA).medication("baclofen"),
+            Intakes.patient().concern(Intakes.dystonia("c1")).medication("baclofen"),
             a -> {
               reason(a, "c1", "MUSCLE_RELAXANT_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "baclofen", "muscle relaxant");
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
@@ -118,7 +119,7 @@ final class InteractionsCases {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given a patient on a medication given only as class antiplatelet, when a therapeutic concern outside the bladder is assessed, then the bleeding risk names bruising",
-            Intakes.with(CERVICAL_DYSTONIA).medication(DrugClass.ANTIPLATELET),
+            Intakes.patient().concern(Intakes.dystonia("c1")).medication(DrugClass.ANTIPLATELET),
             a -> reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "antiplatelet", "bruising")),
         RuleCase.of("given a patient with a bleeding disorder and no antithrombotic drug, when a concern is assessed, then the bleeding risk names the disorder",
             Intakes.with(GLABELLAR_LINES).comorbidity(Comorbidity.BLEEDING_DISORDER),
@@ -177,7 +178,7 @@ final class InteractionsCases {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given a patient on GENTAMICIN in capitals, then the name is recognized case-insensitively and not reported as unrecognized",
-            Intakes.with(CERVICAL_DYSTONIA).medication("GENTAMICIN"),
+            Intakes.patient().concern(Intakes.dystonia("c1")).medication("GENTAMICIN"),
             a -> {
               noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
               reason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "GENTAMICIN", "aminoglycoside");
@@ -240,11 +241,11 @@ final class InteractionsCases {
               assertThat(r.message()).doesNotContain("bruising");
               restsOn(r, "/medicalHistory/medications/0", "/concerns/0");
             }),
-        RuleCase.of("given warfarin, when blepharospasm is assessed, then the bleeding risk warns of ecchymosis in the eyelid, limited by pressure",
+        RuleCase.of("given warfarin, when blepharospasm is assessed, then the bleeding risk warns of ecchymosis in the eyelid, limited by pressure, citing the label's blepharospasm dosing (1.2)",
             Intakes.with(BLEPHAROSPASM).medication("warfarin"),
             a -> {
               var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "Ecchymosis", "eyelid", "pressure");
-              assertThat(r.source()).isEqualTo("BOTOX PI §5");
+              assertThat(r.source()).isEqualTo("BOTOX PI §2");
               assertThat(r.message()).doesNotContain("retrobulbar");
             }),
         RuleCase.of("given warfarin, when crow's feet (periorbital) are assessed, then the bleeding risk warns of eyelid ecchymosis",
@@ -256,6 +257,83 @@ final class InteractionsCases {
               var r = reason(a, "c1", "BLEEDING_RISK", ELIGIBLE_WITH_PRECAUTIONS, "bruising");
               assertThat(r.source()).isEqualTo("Clinic policy");
               assertThat(r.message()).doesNotContain("Ecchymosis").doesNotContain("retrobulbar");
-            }));
+            }),
+
+        // Knowledge base 1.2: a local form never hides a systemic drug.
+        RuleCase.of("given Gelnique (oxybutynin chloride) 10% topical gel, then it is a systemic anticholinergic despite the word gel",
+            Intakes.with(GLABELLAR_LINES).medication("Gelnique (oxybutynin chloride) 10% topical gel"),
+            a -> {
+              var r = reason(a, "c1", "ANTICHOLINERGIC_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "Gelnique (oxybutynin chloride) 10% topical gel", "anticholinergic");
+              restsOn(r, "/medicalHistory/medications/0");
+              noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
+            }),
+        RuleCase.of("given oxybutynin transdermal system, then it is an anticholinergic (a transdermal system reaches the circulation)",
+            Intakes.with(GLABELLAR_LINES).medication("Oxybutynin 3.9 MG/Day Transdermal System"),
+            a -> reason(a, "c1", "ANTICHOLINERGIC_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "Oxybutynin 3.9 MG/Day Transdermal System", "anticholinergic")),
+        RuleCase.of("given oxybutynin chloride topical gel without the brand, then a local form still does not hide the anticholinergic",
+            Intakes.with(GLABELLAR_LINES).medication("Oxybutynin Chloride 10% Topical Gel"),
+            a -> reason(a, "c1", "ANTICHOLINERGIC_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "oxybutynin in a local form, which does not hide an anticholinergic or a toxin product", "anticholinergic")),
+        RuleCase.of("given hyoscine butylbromide oral drops, then the drops do not hide a systemic anticholinergic",
+            Intakes.with(GLABELLAR_LINES).medication("Hyoscine butylbromide 10 mg/ml oral drops"),
+            a -> reason(a, "c1", "ANTICHOLINERGIC_DRUG", ELIGIBLE_WITH_PRECAUTIONS, "Hyoscine butylbromide", "anticholinergic")),
+        RuleCase.of("given clindamycin topical gel, then it stays a local form classed other: no interaction (the near miss of the systemic forms)",
+            Intakes.with(GLABELLAR_LINES).medication("clindamycin topical gel"),
+            a -> {
+              noReason(a, "c1", "NEUROMUSCULAR_TRANSMISSION_DRUG");
+              noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given amitriptyline and nortriptyline, then each is an anticholinergic (tricyclics)",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).medication("Amitriptyline Hydrochloride 25 MG Oral Tablet").medication("nortriptyline"),
+            a -> {
+              assertThat(org.botoxeligibility.testing.Reasons.reasons(a, "c1", "ANTICHOLINERGIC_DRUG")).hasSize(2)
+                  .anySatisfy(r -> assertThat(r.message()).contains("Amitriptyline", "anticholinergic"))
+                  .anySatisfy(r -> assertThat(r.message()).contains("nortriptyline", "anticholinergic"));
+              decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
+            }),
+        RuleCase.of("given sertraline, then no anticholinergic reason (the near miss of the tricyclics)",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).medication("sertraline"),
+            a -> {
+              noReason(a, "c1", "ANTICHOLINERGIC_DRUG");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        // Knowledge base 1.2: another toxin product written in the medication list.
+        RuleCase.of("given Dysport in the medication list and no treatment history, then every concern needs the date and units of that injection",
+            Intakes.with(GLABELLAR_LINES).concern(Intakes.chronicMigraine("c2")).medication("Dysport 300 UNIT Injection"),
+            a -> {
+              var r = reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "Dysport 300 UNIT Injection", "botulinum toxin product", "date and units", "treatmentHistory");
+              assertThat(r.source()).isEqualTo("BOTOX PI §7");
+              restsOn(r, "/medicalHistory/medications/0", "/treatmentHistory");
+              reason(a, "c2", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "Dysport");
+              noReason(a, "c1", "UNRECOGNIZED_MEDICATION");
+              decision(a, "c1", NEEDS_MEDICAL_EVALUATION);
+            }),
+        RuleCase.of("given Dysport in the medication list and a dated abobotulinumtoxinA entry in the treatment history, then the injection is recorded and nothing is missing",
+            Intakes.with(GLABELLAR_LINES).medication("Dysport 300 UNIT Injection")
+                .treated(120, GLABELLAR_LINES, org.botoxeligibility.intake.Product.ABOBOTULINUMTOXINA, 50, org.botoxeligibility.intake.Response.GOOD),
+            a -> {
+              noReason(a, "c1", "MISSING_INFORMATION");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given Dysport in the medication list and only an incobotulinumtoxinA entry, then the Dysport injection is still missing",
+            Intakes.with(GLABELLAR_LINES).medication("Dysport")
+                .treated(120, GLABELLAR_LINES, org.botoxeligibility.intake.Product.INCOBOTULINUMTOXINA, 20, org.botoxeligibility.intake.Response.GOOD),
+            a -> reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "Dysport", "no entry of it")),
+        RuleCase.of("given Botox written in the medication list, then its injection is needed too, and a dated onabotulinumtoxinA entry records it",
+            Intakes.with(GLABELLAR_LINES).medication("Botox Cosmetic 100 UNIT Injection"),
+            a -> reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "Botox Cosmetic 100 UNIT Injection", "botulinum toxin product")),
+        RuleCase.of("given Botox in the medication list and an onabotulinumtoxinA entry 120 days ago, then nothing is missing",
+            Intakes.with(GLABELLAR_LINES).medication("Botox Cosmetic 100 UNIT Injection").treated(120, GLABELLAR_LINES, 20, org.botoxeligibility.intake.Response.GOOD),
+            a -> noReason(a, "c1", "MISSING_INFORMATION")),
+        RuleCase.of("given a toxin given only as class botulinum toxin, then any dated entry records it, and without one it is missing",
+            Intakes.with(GLABELLAR_LINES).medication(DrugClass.BOTULINUM_TOXIN),
+            a -> reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "a medication given as class", "any product")),
+        RuleCase.of("given a toxin given only as class botulinum toxin and a rimabotulinumtoxinB entry, then the entry records it",
+            Intakes.with(GLABELLAR_LINES).medication(DrugClass.BOTULINUM_TOXIN)
+                .treated(150, null, org.botoxeligibility.intake.Product.RIMABOTULINUMTOXINB, 1000, org.botoxeligibility.intake.Response.GOOD),
+            a -> noReason(a, "c1", "MISSING_INFORMATION")),
+        RuleCase.of("given a toxin product named with a local-form word (Xeomin injection around the eye), then it is never hidden as a local form",
+            Intakes.with(GLABELLAR_LINES).medication("Xeomin injection around the eye"),
+            a -> reason(a, "c1", "MISSING_INFORMATION", NEEDS_MEDICAL_EVALUATION, "Xeomin injection around the eye", "botulinum toxin")));
   }
 }

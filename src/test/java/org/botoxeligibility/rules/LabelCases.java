@@ -58,7 +58,7 @@ final class LabelCases {
             Intakes.with(SIALORRHEA),
             a -> reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "Drooling (sialorrhea)")),
         RuleCase.of("given cervical dystonia, an on-label therapeutic use, when it is assessed, then no off-label reason",
-            Intakes.with(CERVICAL_DYSTONIA).treated(200, CERVICAL_DYSTONIA, 200, Response.GOOD),
+            Intakes.patient().concern(Intakes.dystonia("c1")).treated(200, CERVICAL_DYSTONIA, 200, Response.GOOD),
             a -> {
               noReason(a, "c1", "OFF_LABEL_USE");
               noReason(a, "c1", "NOT_AN_EFFECTIVE_USE");
@@ -155,6 +155,58 @@ final class LabelCases {
             }),
         RuleCase.of("given tension-type headache, then the not-effective use says the evidence concerns chronic tension-type headache and that the guideline is retired",
             Intakes.with(TENSION_TYPE_HEADACHE),
-            a -> restsOn(reason(a, "c1", "NOT_AN_EFFECTIVE_USE", NOT_ELIGIBLE, "chronic tension-type headache", "probably ineffective", "retired 2025", "Level B"), "/concerns/0/condition")));
+            a -> restsOn(reason(a, "c1", "NOT_AN_EFFECTIVE_USE", NOT_ELIGIBLE, "chronic tension-type headache", "probably ineffective", "retired 2025", "Level B"), "/concerns/0/condition")),
+
+        // Knowledge base 1.2: a labelled therapeutic use below the row's minimum age is off-label.
+        RuleCase.of("given a child of 10 with blepharospasm (labelled from 12), then the use is off-label: informed consent, serious adverse reactions named, insurance unlikely",
+            Intakes.patient().concern(Concern.of("c1", ConditionCode.BLEPHAROSPASM).withPlannedUnits(10)).age(10).weightKg(30.0),
+            a -> {
+              var r = reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "labelled from age 12", "the patient is 10", "serious adverse reactions, some fatal", "informed consent");
+              assertThat(r.source()).isEqualTo("Clinic policy");
+              restsOn(r, "/patient/ageYears", "/concerns/0/condition");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.UNLIKELY);
+              reason(a, "c1", "UNDER_MINIMUM_AGE", org.botoxeligibility.assessment.Effect.NEEDS_MEDICAL_EVALUATION, "12");
+            }),
+        RuleCase.of("given a child of 12 with blepharospasm, then the minimum age is met and the use stays on-label",
+            Intakes.patient().concern(Concern.of("c1", ConditionCode.BLEPHAROSPASM).withPlannedUnits(10)).age(12).weightKg(30.0),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.LIKELY_COVERED);
+            }),
+        RuleCase.of("given a child of 10 with blepharospasm injected also at the forehead, then one off-label reason names both the age and the site",
+            Intakes.patient().concern(Concern.of("c1", ConditionCode.BLEPHAROSPASM).withPlannedUnits(10)
+                .withSites(List.of(Site.EYELID, Site.FOREHEAD))).age(10).weightKg(30.0),
+            a -> {
+              var r = reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "labelled from age 12", "forehead", "outside the labelled areas");
+              restsOn(r, "/concerns/0/sites", "/patient/ageYears");
+            }),
+        RuleCase.of("given a patient of 15 with episodic migraine (not recommended), then it stays not recommended below the minimum age and is not called off-label",
+            Intakes.with(EPISODIC_MIGRAINE).age(15).weightKg(50.0),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.NOT_RECOMMENDED);
+            }),
+        RuleCase.of("given a patient of 16 with neck pain (an off-label row), then it gets the row's one off-label reason, which names serious adverse reactions with unapproved uses",
+            Intakes.patient().concern(Concern.of("c1", NECK_PAIN).withPlannedUnits(30)).age(16).weightKg(50.0),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "off-label use", "serious adverse reactions, some fatal");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+            }),
+        RuleCase.of("given a patient of 16 with glabellar lines (cosmetic), then the cosmetic use is refused for the age and keeps its label status",
+            Intakes.patient().concern(Concern.of("c1", GLABELLAR_LINES).withPlannedUnits(20)).age(16).weightKg(50.0),
+            a -> {
+              noReason(a, "c1", "OFF_LABEL_USE");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.ON_LABEL);
+              decision(a, "c1", NOT_ELIGIBLE);
+            }),
+        RuleCase.of("given a patient of 15 with migraine not yet classified, then the labelled default row makes it off-label below the minimum age, insurance unlikely",
+            Intakes.with(ConditionCode.MIGRAINE).age(15).weightKg(50.0),
+            a -> {
+              reason(a, "c1", "OFF_LABEL_USE", ELIGIBLE_WITH_PRECAUTIONS, "labelled from age 18", "the patient is 15");
+              assertThat(recommendation(a, "c1").labelStatus()).isEqualTo(LabelStatus.OFF_LABEL);
+              assertThat(recommendation(a, "c1").insurance()).isEqualTo(Insurance.UNLIKELY);
+            }));
   }
 }

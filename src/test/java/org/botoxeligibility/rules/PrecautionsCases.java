@@ -117,7 +117,7 @@ final class PrecautionsCases {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
             }),
         RuleCase.of("given cardiovascular disease, when a therapeutic concern is assessed, then it calls for precautions",
-            Intakes.with(CERVICAL_DYSTONIA).comorbidity(Comorbidity.CARDIOVASCULAR_DISEASE),
+            Intakes.patient().concern(Intakes.dystonia("c1")).comorbidity(Comorbidity.CARDIOVASCULAR_DISEASE),
             a -> {
               reason(a, "c1", "CARDIOVASCULAR_DISEASE", ELIGIBLE_WITH_PRECAUTIONS,
                   "cardiovascular disease");
@@ -140,6 +140,24 @@ final class PrecautionsCases {
               var therapeutic = reason(a, "c2", "CARDIOVASCULAR_DISEASE", ELIGIBLE_WITH_PRECAUTIONS, "since marketing");
               assertThat(therapeutic.source()).isEqualTo("BOTOX PI §6, post-marketing");
               restsOn(therapeutic, "/medicalHistory/conditions/0");
-            }));
+            }),
+
+        // Knowledge base 1.2: each label cites its own warning.
+        RuleCase.of("given dry eye, when crow's feet (cosmetic) are assessed, then the precaution cites the BOTOX Cosmetic PI and its advice to refer to an ophthalmologist",
+            Intakes.with(LATERAL_CANTHAL_LINES).comorbidity(Comorbidity.DRY_EYE),
+            a -> assertThat(reason(a, "c1", "DRY_EYE_RISK", ELIGIBLE_WITH_PRECAUTIONS, "dry eye", "ophthalmologist").source())
+                .isEqualTo("BOTOX Cosmetic PI §5")),
+        RuleCase.of("given dry eye, when blepharospasm (therapeutic) is assessed, then the precaution cites the BOTOX PI",
+            Intakes.with(BLEPHAROSPASM).comorbidity(Comorbidity.DRY_EYE),
+            a -> assertThat(reason(a, "c1", "DRY_EYE_RISK", ELIGIBLE_WITH_PRECAUTIONS, "dry eye", "protect the cornea").source())
+                .isEqualTo("BOTOX PI §5")),
+        RuleCase.of("given eyelid ptosis, when blepharospasm (therapeutic) is assessed, then the ptosis precaution cites the BOTOX PI",
+            Intakes.with(BLEPHAROSPASM).comorbidity(Comorbidity.EYELID_PTOSIS),
+            a -> assertThat(reason(a, "c1", "PTOSIS_RISK", ELIGIBLE_WITH_PRECAUTIONS, "eyelid ptosis", "eyelid").source())
+                .isEqualTo("BOTOX PI §5")),
+        RuleCase.of("given eyelid ptosis, when glabellar lines (cosmetic) are assessed, then the ptosis precaution cites the BOTOX Cosmetic PI",
+            Intakes.with(GLABELLAR_LINES).comorbidity(Comorbidity.EYELID_PTOSIS),
+            a -> assertThat(reason(a, "c1", "PTOSIS_RISK", ELIGIBLE_WITH_PRECAUTIONS, "eyelid ptosis", "glabella").source())
+                .isEqualTo("BOTOX Cosmetic PI §5")));
   }
 }

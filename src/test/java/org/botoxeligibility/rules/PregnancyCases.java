@@ -81,6 +81,44 @@ final class PregnancyCases {
             }),
         RuleCase.of("given a man of 30 with pregnancy not known, then no status-unknown reason",
             Intakes.with(GLABELLAR_LINES).sex(Sex.MALE).age(30),
-            a -> noReason(a, "c1", "PREGNANCY_STATUS_UNKNOWN")));
+            a -> noReason(a, "c1", "PREGNANCY_STATUS_UNKNOWN")),
+
+        // Knowledge base 1.2: cosmetic deferrals are this clinic's choice on the cosmetic label.
+        RuleCase.of("given a pregnant patient, when a cosmetic and a therapeutic concern are assessed, then the cosmetic deferral cites clinic policy on the BOTOX Cosmetic PI and the therapeutic evaluation the BOTOX PI",
+            Intakes.with(GLABELLAR_LINES).concern(Intakes.chronicMigraine("c2")).sex(Sex.FEMALE).age(30).pregnant(true).breastfeeding(false),
+            a -> {
+              assertThat(reason(a, "c1", "PREGNANCY", DEFERRED, "pregnant", "this clinic defers").source())
+                  .isEqualTo("Clinic policy on BOTOX Cosmetic PI §8.1");
+              assertThat(reason(a, "c2", "PREGNANCY", NEEDS_MEDICAL_EVALUATION, "pregnant").source())
+                  .isEqualTo("BOTOX PI §8.1");
+            }),
+        RuleCase.of("given a breastfeeding patient, when a cosmetic concern is assessed, then the deferral cites clinic policy on the BOTOX Cosmetic PI",
+            Intakes.with(GLABELLAR_LINES).sex(Sex.FEMALE).age(30).pregnant(false).breastfeeding(true),
+            a -> assertThat(reason(a, "c1", "BREASTFEEDING", DEFERRED, "breastfeeding", "this clinic defers").source())
+                .isEqualTo("Clinic policy on BOTOX Cosmetic PI §8.2")),
+        // Knowledge base 1.2: an unknown breastfeeding status is said on cosmetic concerns.
+        RuleCase.of("given a woman of 30 not pregnant whose breastfeeding is not known, when a cosmetic concern is assessed, then it informs: ask at the visit",
+            Intakes.with(GLABELLAR_LINES).sex(Sex.FEMALE).age(30).pregnant(false),
+            a -> {
+              var r = reason(a, "c1", "BREASTFEEDING_STATUS_UNKNOWN", ELIGIBLE, "Breastfeeding is not given", "aged 30", "FEMALE", "ask at the visit", "deferred");
+              assertThat(r.source()).isEqualTo("Clinic policy");
+              org.botoxeligibility.testing.Reasons.restsOn(r, "/patient/breastfeeding", "/patient/sex", "/patient/ageYears");
+              decision(a, "c1", ELIGIBLE);
+            }),
+        RuleCase.of("given a woman of 30 known not to breastfeed, then no breastfeeding status reason",
+            Intakes.with(GLABELLAR_LINES).sex(Sex.FEMALE).age(30).pregnant(false).breastfeeding(false),
+            a -> noReason(a, "c1", "BREASTFEEDING_STATUS_UNKNOWN")),
+        RuleCase.of("given a woman of 30 whose breastfeeding is not known, when a therapeutic concern is assessed, then nothing is said of it (asked at the visit)",
+            Intakes.patient().concern(Intakes.chronicMigraine("c1")).sex(Sex.FEMALE).age(30).pregnant(false),
+            a -> noReason(a, "c1", "BREASTFEEDING_STATUS_UNKNOWN")),
+        RuleCase.of("given a patient of unknown sex aged 12 whose breastfeeding is not known, then the status is asked for at the lower end of the range",
+            Intakes.with(GLABELLAR_LINES).sex(Sex.UNKNOWN).age(12).pregnant(false),
+            a -> reason(a, "c1", "BREASTFEEDING_STATUS_UNKNOWN", ELIGIBLE, "aged 12")),
+        RuleCase.of("given a woman of 56 whose breastfeeding is not known, then no breastfeeding status reason (above the range)",
+            Intakes.with(GLABELLAR_LINES).sex(Sex.FEMALE).age(56),
+            a -> noReason(a, "c1", "BREASTFEEDING_STATUS_UNKNOWN")),
+        RuleCase.of("given a man of 30 whose breastfeeding is not known, then no breastfeeding status reason",
+            Intakes.with(GLABELLAR_LINES).sex(Sex.MALE).age(30),
+            a -> noReason(a, "c1", "BREASTFEEDING_STATUS_UNKNOWN")));
   }
 }

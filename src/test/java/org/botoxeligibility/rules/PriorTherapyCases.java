@@ -29,10 +29,10 @@ final class PriorTherapyCases {
 
   /** A concern with the given number of failed prior therapies (null: not given); a secondary cause excluded. */
   private static Intakes tried(ConditionCode condition, Integer priorTherapiesFailed) {
-    // bladder facts that leave the retention rules nothing to say
+    // bladder facts that leave the retention and infection rules nothing to say
     return Intakes.patient().concern(Concern.of("c1", condition)
         .withPriorTherapiesFailed(priorTherapiesFailed).withSecondaryCauseExcluded(true)
-        .withBladder(50.0, true));
+        .withBladder(50.0, true).toBuilder().utiExcludedOn(Intakes.TODAY).build());
   }
 
   private static Intakes migraineTried(Integer priorTherapiesFailed) {

@@ -57,7 +57,7 @@ final class WorkflowCases {
               assertThat(recommendation(a, "c1").earliestTreatmentDate()).isEqualTo(TODAY);
             }),
         RuleCase.of("given a therapeutic concern with no workflow step done, then the workflow lists all three requirements and two evaluation reasons",
-            Intakes.with(CERVICAL_DYSTONIA).workflow(false, false, false),
+            Intakes.patient().concern(Intakes.dystonia("c1")).workflow(false, false, false),
             a -> {
               assertThat(reasons(a, "c1", "MEDICAL_EVALUATION_REQUIRED")).hasSize(2)
                   .allSatisfy(r -> assertThat(r.effect()).isEqualTo(Effect.NEEDS_MEDICAL_EVALUATION));
@@ -85,7 +85,7 @@ final class WorkflowCases {
               assertThat(recommendation(a, "c1").readyToBook()).isTrue();
             }),
         RuleCase.of("given a cosmetic and a therapeutic concern with no prescription, then the workflow requirement applies only to the therapeutic one",
-            Intakes.with(GLABELLAR_LINES).concern("c2", CERVICAL_DYSTONIA).workflow(true, true, false),
+            Intakes.with(GLABELLAR_LINES).concern(Intakes.dystonia("c2")).workflow(true, true, false),
             a -> {
               noReason(a, "c1", "PRESCRIPTION_REQUIRED");
               assertThat(recommendation(a, "c1").readyToBook()).isTrue();
@@ -94,7 +94,7 @@ final class WorkflowCases {
               assertThat(recommendation(a, "c2").readyToBook()).isFalse();
             }),
         RuleCase.of("given a therapeutic concern with every workflow step done and a precaution, then it is ready to book with precautions",
-            Intakes.with(CERVICAL_DYSTONIA).medication("baclofen"),
+            Intakes.patient().concern(Intakes.dystonia("c1")).medication("baclofen"),
             a -> {
               decision(a, "c1", ELIGIBLE_WITH_PRECAUTIONS);
               assertThat(recommendation(a, "c1").outstandingRequirements()).isEmpty();

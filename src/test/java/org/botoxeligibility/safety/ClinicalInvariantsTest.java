@@ -2,6 +2,7 @@ package org.botoxeligibility.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.botoxeligibility.assessment.Assessment;
 import org.botoxeligibility.assessment.Reason;
 import org.botoxeligibility.assessment.Recommendation;
@@ -110,6 +112,79 @@ class ClinicalInvariantsTest {
     assertNoneRelaxed(child, new Intake(child.intakeId(), child.assessmentDate(),
         child.patient().withWeightKg(null), child.concerns(), child.medicalHistory(),
         child.treatmentHistory(), child.workflow()), "a child's weightKg: 30 -> absent");
+  }
+
+  /**
+   * Knowledge base 1.2: a missing infection check is never kinder than a known one, whatever its
+   * age, on bladder concerns and on the intake's own mix of concerns (where it is ignored off the
+   * bladder). The field is set here rather than by the generator.
+   */
+  @Property(tries = 1000)
+  void a_missing_infection_check_is_never_better_than_a_known_one(@ForAll("intakes") Intake intake,
+      @ForAll @IntRange(min = 0, max = 30) int daysAgo) {
+    LocalDate checked = intake.assessmentDate().minusDays(daysAgo);
+    Intake bladder = withConcerns(intake, c -> c.withCondition(
+        c.id().hashCode() % 2 == 0 ? ConditionCode.OVERACTIVE_BLADDER
+            : ConditionCode.NEUROGENIC_DETRUSOR_OVERACTIVITY));
+    for (Intake i : List.of(bladder, intake)) {
+      assertNoneRelaxed(withConcerns(i, c -> c.toBuilder().utiExcludedOn(checked).build()),
+          withConcerns(i, c -> c.toBuilder().utiExcludedOn(null).build()),
+          "utiExcludedOn: " + daysAgo + " days ago -> absent");
+    }
+  }
+
+  /**
+   * Knowledge base 1.2: a past treatment's units that are not known are never counted as 0: removing
+   * them never makes a decision kinder, for a treatment inside or outside the cumulative window.
+   */
+  @Property(tries = 1000)
+  void a_missing_past_dose_is_never_better_than_a_known_one(@ForAll("intakes") Intake intake,
+      @ForAll @IntRange(min = 0, max = 120) int daysAgo, @ForAll @IntRange(min = 1, max = 400) int units,
+      @ForAll boolean forBlepharospasm) {
+    TreatmentRecord known = new TreatmentRecord(intake.assessmentDate().minusDays(daysAgo),
+        forBlepharospasm ? ConditionCode.BLEPHAROSPASM : null, Product.ONABOTULINUMTOXINA, units,
+        Response.GOOD, List.of());
+    TreatmentRecord unknown = new TreatmentRecord(known.date(), known.condition(), known.product(),
+        null, known.response(), known.adverseReactions());
+    assertNoneRelaxed(withHistory(intake, plus(intake.treatmentHistory(), known)),
+        withHistory(intake, plus(intake.treatmentHistory(), unknown)),
+        "units of a treatment " + daysAgo + " days ago: " + units + " -> absent");
+
+    Intake allKnown = withHistory(intake, intake.treatmentHistory().stream()
+        .map(t -> new TreatmentRecord(t.date(), t.condition(), t.product(),
+            t.units() == null ? units : t.units(), t.response(), t.adverseReactions())).toList());
+    Intake noneKnown = withHistory(intake, intake.treatmentHistory().stream()
+        .map(t -> new TreatmentRecord(t.date(), t.condition(), t.product(), null, t.response(),
+            t.adverseReactions())).toList());
+    assertNoneRelaxed(allKnown, noneKnown, "every past treatment's units -> absent");
+  }
+
+  /**
+   * Knowledge base 1.2: a child's missing weight is never kinder than a known one, at any age under
+   * 18 and any weight (a child without a weight is still held to the absolute paediatric caps, and
+   * gets no default dose).
+   */
+  @Property(tries = 1000)
+  void a_childs_missing_weight_is_never_better_than_a_known_one(@ForAll("intakes") Intake intake,
+      @ForAll @IntRange(min = 0, max = 17) int age, @ForAll @IntRange(min = 20, max = 900) int tenthsKg) {
+    Intake child = new Intake(intake.intakeId(), intake.assessmentDate(),
+        intake.patient().withAgeYears(age).withWeightKg(tenthsKg / 10.0), intake.concerns(),
+        intake.medicalHistory(), intake.treatmentHistory(), intake.workflow());
+    assertNoneRelaxed(child, new Intake(child.intakeId(), child.assessmentDate(),
+        child.patient().withWeightKg(null), child.concerns(), child.medicalHistory(),
+        child.treatmentHistory(), child.workflow()),
+        "a " + age + "-year-old's weightKg: " + tenthsKg / 10.0 + " -> absent");
+  }
+
+  private static Intake withHistory(Intake i, List<TreatmentRecord> history) {
+    return new Intake(i.intakeId(), i.assessmentDate(), i.patient(), i.concerns(),
+        i.medicalHistory(), history, i.workflow());
+  }
+
+  private static <T> List<T> plus(List<T> list, T item) {
+    List<T> out = new ArrayList<>(list);
+    out.add(item);
+    return out;
   }
 
   /**

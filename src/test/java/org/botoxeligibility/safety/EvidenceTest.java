@@ -39,9 +39,10 @@ class EvidenceTest {
       "condition", "icd10", "sites", "headacheDaysPerMonth", "migraineDaysPerMonth",
       "headacheHoursPerDay", "monthsWithSymptoms", "priorTherapiesFailed",
       "secondaryCauseExcluded", "plannedUnits", "postVoidResidualMl",
-      "cleanIntermittentCatheterization", "medicalHistory", "conditions", "allergies",
-      "medications", "infectionSites", "treatmentHistory", "workflow",
-      "medicalExaminationCompleted", "diagnosisConfirmed", "prescriptionIssued");
+      "cleanIntermittentCatheterization", "utiExcludedOn", "medicalHistory", "conditions",
+      "allergies", "medications", "infectionSites", "treatmentHistory", "date", "product",
+      "units", "response", "adverseReactions", "workflow", "medicalExaminationCompleted",
+      "diagnosisConfirmed", "prescriptionIssued");
 
   @Provide
   Arbitrary<Intake> intakes() {

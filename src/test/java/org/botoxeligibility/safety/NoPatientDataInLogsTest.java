@@ -31,17 +31,18 @@ class NoPatientDataInLogsTest {
   /**
    * Values of the intake below, other than the intake id, as they could appear in a log. Codes
    * that the rules' own text contains (MYASTHENIA_GRAVIS, GLABELLAR_LINES) are left out: Drools
-   * may log its rules, which is not patient data; the intake's condition SIALORRHEA is in no rule
-   * (cervical dystonia is, since knowledge base 1.1), so it stands for the codes.
+   * may log its rules, which is not patient data; the treated condition SIALORRHEA is in no rule
+   * (cervical dystonia is, since knowledge base 1.1), so it stands for the codes, and M79.1 (trigger
+   * points; K11.7 maps to no condition since knowledge base 1.2) for the ICD-10-CM codes.
    */
   private static final List<String> PATIENT_DATA = List.of(
       "1979-04-13", "2026-03-17", "81.7", "zzqmedicationx", "SIALORRHEA",
-      "sialorrhea", "Sialorrhea", "neck-left-7731", "K11.7", "pregant",
+      "sialorrhea", "Sialorrhea", "neck-left-7731", "M79.1", "pregant",
       "Patient[ageYears", "Concern[id", "TakenMedication[name");
 
   private static final String INTAKE = """
       {"intakeId":"PHI-PROBE-7731","patient":{"birthDate":"1979-04-13","sex":"FEMALE","pregnant":true,"weightKg":81.7},
-       "concerns":[{"id":"neck-left-7731","icd10":"K11.7"},{"condition":"GLABELLAR_LINES"}],
+       "concerns":[{"id":"neck-left-7731","icd10":"M79.1"},{"condition":"GLABELLAR_LINES"}],
        "medicalHistory":{"conditions":["MYASTHENIA_GRAVIS"],"allergies":["HUMAN_ALBUMIN"],
          "medications":[{"name":"zzqmedicationx"},{"name":"gentamicin"}]},
        "treatmentHistory":[{"date":"2026-03-17","condition":"SIALORRHEA","units":200,"response":"NONE"}]}

@@ -218,7 +218,11 @@ class RequestHardeningTest {
   @Test
   void given_clinic_tables_then_discovery_health_and_cards_name_the_running_knowledge_base_version(
       @TempDir Path tables) throws Exception {
-    Files.writeString(tables.resolve("drugs.tsv"), "name\tdrug_class\nzorbaxafen\tOTHER\n");
+    // one harmless row over the built-in drug list, under the built-in table's own header
+    String header = Files.readAllLines(Path.of("rules", "drugs.tsv")).stream()
+        .filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+    Files.writeString(tables.resolve("drugs.tsv"), header + "\nzorbaxafen\tOTHER"
+        + "\t".repeat(header.split("\t").length - 2) + "\n");
     try (CdsServer local = CdsServer.builder().port(0).trust(tokens.trust())
         .clock(Tokens.CLOCK).tables(tables).start()) {
       String version = local.knowledgeBaseVersion();

@@ -62,6 +62,9 @@ public final class IntakeJson {
       put(n, "plannedUnits", c.plannedUnits());
       put(n, "postVoidResidualMl", c.postVoidResidualMl());
       put(n, "cleanIntermittentCatheterization", c.cleanIntermittentCatheterization());
+      if (c.utiExcludedOn() != null) {
+        n.put("utiExcludedOn", c.utiExcludedOn().toString());
+      }
     });
     if (i.medicalHistory() != null) {
       ObjectNode h = o.putObject("medicalHistory");

@@ -63,11 +63,23 @@ public final class Intakes {
   }
 
   /**
-   * A bladder concern with nothing of the bladder rules left to say: one anticholinergic tried,
-   * a post-void residual of 50 mL, and routine self-catheterisation (so no retention monitoring).
+   * A bladder concern with nothing of the bladder rules left to say but the prophylaxis it always
+   * informs of: one anticholinergic tried, a post-void residual of 50 mL, routine
+   * self-catheterisation (so no retention monitoring), and a urinary tract infection excluded
+   * today.
    */
   public static Concern bladder(String id, ConditionCode condition) {
-    return Concern.of(id, condition).withPriorTherapiesFailed(1).withBladder(50.0, true);
+    return Concern.of(id, condition).withPriorTherapiesFailed(1).withBladder(50.0, true)
+        .toBuilder().utiExcludedOn(TODAY).build();
+  }
+
+  /**
+   * A cervical dystonia concern of a patient new to onabotulinumtoxinA for it, with the starting
+   * dose the clinician planned (120 units): since knowledge base 1.2 such a concern has no default
+   * dose.
+   */
+  public static Concern dystonia(String id) {
+    return Concern.of(id, ConditionCode.CERVICAL_DYSTONIA).withPlannedUnits(120);
   }
 
   public Intakes concern(Concern concern) {

@@ -78,7 +78,7 @@ public final class RandomIntakes {
         r.nextInt(3) == 0 ? null : r.nextInt(4), tri(r),
         r.nextInt(4) == 0 ? 1 + r.nextInt(600) : null,
         r.nextInt(3) == 0 ? null : (double) pickInt(r, 0, 50, 150, 200, 201, 350),
-        tri(r));
+        tri(r), r.nextInt(4) == 0 ? Intakes.TODAY.minusDays(r.nextInt(12)) : null);
   }
 
   public static TreatmentRecord treatment(Random r) {

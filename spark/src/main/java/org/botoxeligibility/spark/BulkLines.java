@@ -29,7 +29,9 @@ import scala.Tuple2;
  * own position, or is counted (blank lines, resource types the mapping does not read). Each input
  * split ends with one row of its counts, from which the job reconciles what it read with what it
  * assessed. Reads only the top-level fields it needs ({@code resourceType}, {@code id}, {@code
- * subject} or {@code patient}) and checks that the line is one JSON object; never logs.
+ * subject} or {@code patient}, {@code medicationReference}) and checks that the line is one JSON
+ * object; never logs. A Medication line is keyed by its id, to be joined to the patients whose
+ * resources refer to it; it is counted as a shared resource.
  */
 public final class BulkLines
     implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
@@ -37,11 +39,20 @@ public final class BulkLines
 
   /**
    * The resource types read, in the order their resources take in a patient's bundle (the
-   * Patient first; then, within a type, by file name and position in the file).
+   * Patient first; then, within a type, by file name and position in the file). Medication, the
+   * last, names no patient: it is a shared resource, given to every patient whose resources
+   * refer to it (fhir-mapping.md §8), never an orphan.
    */
   public static final List<String> TYPES = List.of("Patient", "Condition", "Observation",
-      "AllergyIntolerance", "MedicationStatement", "MedicationRequest", "Procedure",
-      "MedicationAdministration", "Encounter", "AdverseEvent");
+      "AllergyIntolerance", "MedicationStatement", "MedicationRequest", "ServiceRequest",
+      "Procedure", "MedicationAdministration", "MedicationDispense", "Encounter",
+      "AdverseEvent", "Medication");
+
+  /** The type order of Medication, the shared resource. */
+  public static final int MEDICATION = TYPES.indexOf("Medication");
+
+  /** The key prefix of a Medication line, joined to the patients that refer to it. */
+  public static final String MEDICATION_KEY = "~medication:";
 
   /** A FHIR id (R4: 1–64 of letters, digits, '-' and '.'). */
   static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
@@ -85,6 +96,7 @@ public final class BulkLines
     private long linesRead;
     private long blank;
     private long patients;
+    private long shared;
     private Row next;
     private boolean countsGiven;
 
@@ -105,7 +117,7 @@ public final class BulkLines
           countsGiven = true;
           next = RowFactory.create("~counts:" + file + ":" + splitStart, Kind.COUNTS.name(), -1,
               file, splitStart, null, null, null, null, linesRead, blank, patients,
-              Outcomes.scalaMap(ignored));
+              Outcomes.scalaMap(ignored), null, shared);
         } else {
           return false;
         }
@@ -152,6 +164,14 @@ public final class BulkLines
         return null;
       }
       String name = head.id != null ? head.type + "/" + head.id : head.type;
+      if (order == MEDICATION) {
+        shared++;
+        if (head.id == null || !FHIR_ID.matcher(head.id).matches()) {
+          return null; // counted as shared; nothing can refer to it
+        }
+        return RowFactory.create(MEDICATION_KEY + head.id, "MEDICATION", order, file, offset,
+            name, bytes, null, null, 0L, 0L, 0L, null, null, 0L);
+      }
       if (order == 0) {
         if (head.id == null || !FHIR_ID.matcher(head.id).matches()) {
           return problem(lineKey, Kind.MALFORMED_LINE, offset, name, "Patient.id",
@@ -160,7 +180,7 @@ public final class BulkLines
                       + "resources cannot be joined to it");
         }
         patients++;
-        return resource("Patient/" + head.id, order, offset, name, bytes);
+        return resource("Patient/" + head.id, order, offset, name, bytes, null);
       }
       String field = head.type.equals("AllergyIntolerance") ? "patient" : "subject";
       String reference = head.type.equals("AllergyIntolerance") ? head.patient : head.subject;
@@ -178,18 +198,20 @@ public final class BulkLines
             "\"" + shorten(reference) + "\" names no patient of the export (Patient/<id>, "
                 + "relative or absolute): the resource is not assessed");
       }
-      return resource(patient, order, offset, name, bytes);
+      return resource(patient, order, offset, name, bytes,
+          head.medication == null ? null : medicationKey(head.medication));
     }
 
-    private Row resource(String key, int order, long offset, String name, byte[] json) {
+    private Row resource(String key, int order, long offset, String name, byte[] json,
+        String medication) {
       return RowFactory.create(key, "RESOURCE", order, file, offset, name, json, null, null,
-          0L, 0L, 0L, null);
+          0L, 0L, 0L, null, medication, 0L);
     }
 
     private Row problem(String key, Kind kind, long offset, String name, String path,
         String message) {
       return RowFactory.create(key, kind.name(), -1, file, offset, name, null, path, message,
-          0L, 0L, 0L, null);
+          0L, 0L, 0L, null, null, 0L);
     }
   }
 
@@ -217,6 +239,31 @@ public final class BulkLines
     return "Patient/" + parts[parts.length - 1];
   }
 
+  /**
+   * The join key of a reference to a Medication ({@code Medication/<id>}, relative or absolute,
+   * any {@code _history} ignored); null when it names no Medication by a FHIR id (a contained
+   * {@code #id} needs no join).
+   *
+   * @param reference the reference's text
+   * @return the key, or null
+   */
+  public static String medicationKey(String reference) {
+    String r = reference.trim();
+    int h = r.indexOf("/_history");
+    if (h >= 0) {
+      r = r.substring(0, h);
+    }
+    if (r.startsWith("urn:") || r.startsWith("#") || r.contains("?")) {
+      return null;
+    }
+    String[] parts = r.split("/");
+    if (parts.length < 2 || !parts[parts.length - 2].equals("Medication")
+        || !FHIR_ID.matcher(parts[parts.length - 1]).matches()) {
+      return null;
+    }
+    return MEDICATION_KEY + parts[parts.length - 1];
+  }
+
   private static String shorten(String s) {
     return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
@@ -227,6 +274,7 @@ public final class BulkLines
     String id;
     String subject;
     String patient;
+    String medication;
     String referenceField;
     String referenceError;
     String error;
@@ -245,6 +293,21 @@ public final class BulkLines
           switch (name) {
             case "resourceType" -> h.type = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
             case "id" -> h.id = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+            case "medicationReference" -> {
+              if (t == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                  String f = p.currentName();
+                  JsonToken v = p.nextToken();
+                  if (f.equals("reference") && v == JsonToken.VALUE_STRING) {
+                    h.medication = p.getText();
+                  } else {
+                    p.skipChildren();
+                  }
+                }
+              } else {
+                p.skipChildren();
+              }
+            }
             case "subject", "patient" -> {
               String ref = null;
               if (t == JsonToken.START_OBJECT) {

@@ -6,6 +6,8 @@ public enum Kind {
   ASSESSED,
   /** A patient without a candidate condition: counted, no row. */
   NOTHING_TO_SCREEN,
+  /** A deceased patient (fhir-mapping.md §8): counted on its own line, never a candidate. */
+  DECEASED,
   /** A patient whose record has problems (fhir-mapping.md §5): one problems row. */
   RECORD_PROBLEMS,
   /** An intake line that breaks formats.md §1: one problems row. */

@@ -35,8 +35,12 @@ final class Outcomes {
     long blankLines;
     long patientLines;
     Map<String, Long> ignored;
+    long sharedLines;
+    long unmappedConditions;
+    boolean incomplete;
     final List<Row> recommendations = new ArrayList<>();
     final List<Row> problems = new ArrayList<>();
+    final List<Row> unmapped = new ArrayList<>();
 
     Builder(Kind kind) {
       this.kind = kind;
@@ -59,7 +63,19 @@ final class Outcomes {
           assessmentDate == null ? null : java.sql.Date.valueOf(assessmentDate), file,
           byteOffset, resource, resources, duplicates, duplicatePatients, linesRead, blankLines,
           patientLines, ignored == null ? null : scalaMap(ignored),
-          recommendations.toArray(new Row[0]), problems.toArray(new Row[0]));
+          recommendations.toArray(new Row[0]), problems.toArray(new Row[0]), sharedLines,
+          unmapped.toArray(new Row[0]), unmappedConditions, incomplete);
+    }
+
+    /** What the mapping could not read and whether the record was incomplete. */
+    Builder reports(org.botoxeligibility.fhir.Mapping m) {
+      for (org.botoxeligibility.fhir.Mapping.UnmappedCoding u : m.unmapped()) {
+        unmapped.add(RowFactory.create(u.system(), u.code(), u.display(),
+            (long) u.resources().size()));
+      }
+      unmappedConditions = m.unmappedConditions().size();
+      incomplete = m.incomplete();
+      return this;
     }
   }
 

@@ -35,9 +35,9 @@ public final class ReferenceBundles {
 
   /**
    * Every patient's bundle: the Patient and the resources naming it, the Patient first, then in
-   * the order of {@link BulkLines#TYPES}, then by file name and line. Lines that are not JSON
-   * objects, resources of other types, and resources of patients not in the Patient files are
-   * left out.
+   * the order of {@link BulkLines#TYPES}, then by file name and line, then the Medications its
+   * resources refer to (in file and line order). Lines that are not JSON objects, resources of
+   * other types, and resources of patients not in the Patient files are left out.
    *
    * @param dir the export folder
    * @return {@code Patient/<id>} → the bundle's JSON, in the Patient files' order
@@ -45,6 +45,9 @@ public final class ReferenceBundles {
   public static Map<String, byte[]> bundles(Path dir) {
     Map<String, List<String>> byPatient = new LinkedHashMap<>();
     Map<String, List<String>> patientsFirst = new TreeMap<>();
+    // Medications: by id, in file and line order; given to the patients that refer to them
+    Map<String, String> medications = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> referenced = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().toList();
@@ -71,6 +74,12 @@ public final class ReferenceBundles {
             }
             String rt = node.get("resourceType").asText();
             String key;
+            if (rt.equals("Medication")) {
+              if (node.path("id").isTextual()) {
+                medications.putIfAbsent(node.get("id").asText(), line);
+              }
+              continue;
+            }
             if (rt.equals("Patient")) {
               if (!node.path("id").isTextual()) {
                 continue;
@@ -84,6 +93,11 @@ public final class ReferenceBundles {
                 continue;
               }
               key = ref;
+              String med = node.path("medicationReference").path("reference").asText("");
+              if (med.startsWith("Medication/")) {
+                referenced.computeIfAbsent(key, k -> new java.util.HashSet<>())
+                    .add(med.substring("Medication/".length()));
+              }
             }
             patientsFirst.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
           }
@@ -100,6 +114,14 @@ public final class ReferenceBundles {
       for (String line : patientsFirst.get(patient)) {
         sb.append(first ? "" : ",").append("{\"resource\":").append(line).append('}');
         first = false;
+      }
+      java.util.Set<String> ids = referenced.getOrDefault(patient, java.util.Set.of());
+      for (Map.Entry<String, String> m : medications.entrySet()) {
+        if (ids.contains(m.getKey())) {
+          sb.append(first ? "" : ",").append("{\"resource\":").append(m.getValue())
+              .append('}');
+          first = false;
+        }
       }
       out.put(patient, sb.append("]}").toString().getBytes(StandardCharsets.UTF_8));
     }

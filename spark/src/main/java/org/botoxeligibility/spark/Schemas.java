@@ -36,7 +36,9 @@ public final class Schemas {
       createStructField("linesRead", LongType, false),
       createStructField("blankLines", LongType, false),
       createStructField("patientLines", LongType, false),
-      createStructField("ignored", createMapType(StringType, LongType, false), true)));
+      createStructField("ignored", createMapType(StringType, LongType, false), true),
+      createStructField("medication", StringType, true),
+      createStructField("sharedLines", LongType, false)));
 
   /** A problem: where (FHIRPath of a resource, or an intake path) and what. */
   public static final StructType PROBLEM = createStructType(List.of(
@@ -57,6 +59,13 @@ public final class Schemas {
       createStructField("outstandingRequirements", createArrayType(StringType, false), false),
       createStructField("reasonCodes", createArrayType(StringType, false), false)));
 
+  /** A coding no table of the mapping maps, with how many of a patient's resources carry it. */
+  public static final StructType UNMAPPED = createStructType(List.of(
+      createStructField("system", StringType, false),
+      createStructField("code", StringType, false),
+      createStructField("display", StringType, true),
+      createStructField("resources", LongType, false)));
+
   /** What became of one group (a patient, a line, a split's counts): internal. */
   public static final StructType OUTCOME = createStructType(List.of(
       createStructField("kind", StringType, false),
@@ -74,7 +83,11 @@ public final class Schemas {
       createStructField("patientLines", LongType, false),
       createStructField("ignored", createMapType(StringType, LongType, false), true),
       createStructField("recommendations", createArrayType(RECOMMENDATION, false), false),
-      createStructField("problems", createArrayType(PROBLEM, false), false)));
+      createStructField("problems", createArrayType(PROBLEM, false), false),
+      createStructField("sharedLines", LongType, false),
+      createStructField("unmapped", createArrayType(UNMAPPED, false), false),
+      createStructField("unmappedConditions", LongType, false),
+      createStructField("incomplete", BooleanType, false)));
 
   /** Column order of the {@code recommendations} table. */
   public static final List<String> RECOMMENDATION_COLUMNS = List.of("patient", "intakeId",
@@ -94,5 +107,6 @@ public final class Schemas {
       createStructField("decision", StringType, true),
       createStructField("count", LongType, false),
       createStructField("assessmentDate", DateType, false),
-      createStructField("knowledgeBaseVersion", StringType, false)));
+      createStructField("knowledgeBaseVersion", StringType, false),
+      createStructField("display", StringType, true)));
 }

@@ -21,8 +21,10 @@ import org.botoxeligibility.fhir.Mapping;
  * resources become one collection Bundle (the Patient first, then the resources in the order of
  * {@link BulkLines#TYPES}, then by file name and position), mapped in screening mode with the
  * intake id {@code bulk-} + 16 hex digits of the SHA-256 of the patient reference
- * (fhir-mapping.md §7), and evaluated with this JVM's one engine. Keys of problem lines and
- * split counts pass through. Never logs.
+ * (fhir-mapping.md §7), and evaluated with this JVM's one engine. The Medications its resources
+ * refer to (joined to it before the grouping) are entries of its bundle, but not its lines: they
+ * are counted once, as shared resources. Keys of problem lines and split counts pass through.
+ * Never logs.
  */
 public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -35,6 +37,9 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
           StandardCharsets.US_ASCII);
   private static final byte[] ENTRY = "{\"resource\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TAIL = "]}".getBytes(StandardCharsets.US_ASCII);
+
+  /** The kind of a Medication line joined to a patient that refers to it. */
+  static final String SHARED = "SHARED";
 
   private final KnowledgeBaseFiles kb;
   private final LocalDate date;
@@ -53,8 +58,9 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
     this.files = List.copyOf(files);
   }
 
-  /** One resource line of a patient. */
-  private record Line(int typeOrder, int file, long offset, String name, byte[] json) {}
+  /** One resource line of a patient; shared: a Medication joined to it, not its own line. */
+  private record Line(int typeOrder, int file, long offset, String name, byte[] json,
+      boolean shared) {}
 
   @Override
   public Row call(String key, Iterator<Row> rows) {
@@ -68,7 +74,10 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
     boolean tooLarge = false;
     while (rows.hasNext()) {
       Row r = rows.next();
-      count++;
+      boolean shared = r.getString(1).equals(SHARED);
+      if (!shared) {
+        count++;
+      }
       if (r.getInt(2) == 0) {
         patientLines++;
       }
@@ -79,14 +88,14 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
         json = null;
       }
       lines.add(new Line(r.getInt(2), r.getInt(3), r.getLong(4), r.getString(5),
-          tooLarge ? null : json));
+          tooLarge ? null : json, shared));
     }
     lines.sort(Comparator.comparingInt(Line::typeOrder).thenComparingInt(Line::file)
         .thenComparingLong(Line::offset));
     long duplicates = 0;
     Set<String> seen = new HashSet<>();
     for (Line l : lines) {
-      if (l.name.indexOf('/') > 0 && !seen.add(l.name)) {
+      if (!l.shared && l.name.indexOf('/') > 0 && !seen.add(l.name)) {
         duplicates++;
       }
     }
@@ -95,6 +104,9 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
       out = new Outcomes.Builder(Kind.PATIENT_NOT_IN_EXPORT);
       out.patient = key;
       for (Line l : lines) {
+        if (l.shared) {
+          continue;
+        }
         String field = BulkLines.TYPES.get(l.typeOrder).equals("AllergyIntolerance")
             ? "patient" : "subject";
         out.problem(l.name + "." + field, "refers to " + key + ", who is not in the export's "
@@ -125,8 +137,10 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
     Outcomes.Builder out;
     if (m.outcome() == Mapping.Outcome.MAPPED && m.valid()) {
       out = Outcomes.evaluate(engines, m.intake(), patient);
-    } else if (m.outcome() == Mapping.Outcome.NOTHING_TO_SCREEN) {
-      out = new Outcomes.Builder(Kind.NOTHING_TO_SCREEN);
+    } else if (m.outcome() == Mapping.Outcome.NOTHING_TO_SCREEN
+        || m.outcome() == Mapping.Outcome.DECEASED) {
+      out = new Outcomes.Builder(m.outcome() == Mapping.Outcome.DECEASED ? Kind.DECEASED
+          : Kind.NOTHING_TO_SCREEN);
       out.patient = patient;
       out.intakeId = id;
       out.assessmentDate = date;
@@ -140,7 +154,7 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
         out.problem("Bundle", "the mapping gave no intake (" + m.outcome() + ")");
       }
     }
-    return out;
+    return out.reports(m);
   }
 
   /**
@@ -192,6 +206,7 @@ public final class ScreenPatient implements MapGroupsFunction<String, Row, Row> 
       out.blankLines = r.getLong(10);
       out.patientLines = r.getLong(11);
       out.ignored = r.getJavaMap(12);
+      out.sharedLines = r.getLong(14);
       out.file = files.get(r.getInt(3));
       out.byteOffset = r.getLong(4);
       return out.row();

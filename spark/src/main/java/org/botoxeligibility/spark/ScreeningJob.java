@@ -3,9 +3,11 @@ package org.botoxeligibility.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -203,9 +205,12 @@ public final class ScreeningJob {
     JavaNewHadoopRDD<LongWritable, Text> raw = read(jsc, files, bytes);
     List<String> names = files.stream().map(f -> f.getPath().getName()).toList();
     Dataset<Row> outcomes;
+    Dataset<Row> lines = null;
     if (options.format() == JobOptions.Format.BULK_FHIR) {
-      JavaRDD<Row> lines = raw.mapPartitionsWithInputSplit(new BulkLines(names), false);
-      outcomes = spark.createDataFrame(lines, Schemas.LINE)
+      lines = spark.createDataFrame(
+          raw.mapPartitionsWithInputSplit(new BulkLines(names), false), Schemas.LINE)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      outcomes = withMedications(lines)
           .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
           .mapGroups(new ScreenPatient(kb, options.date(), names),
               Encoders.row(Schemas.OUTCOME));
@@ -219,8 +224,38 @@ public final class ScreeningJob {
       write(spark, outcomes, output, summary, options);
     } finally {
       outcomes.unpersist();
+      if (lines != null) {
+        lines.unpersist();
+      }
     }
     return summary;
+  }
+
+  /**
+   * The lines of the patients with, for each patient, a copy of every Medication its resources
+   * refer to ({@code medicationReference} to {@code Medication/<id>}), keyed by the patient and of
+   * kind SHARED; the Medication lines themselves are not grouped (they name no patient: a shared
+   * resource, never an orphan). A Medication referred to by nobody is only counted.
+   */
+  private static Dataset<Row> withMedications(Dataset<Row> lines) {
+    Dataset<Row> medications = lines.where(col("kind").equalTo("MEDICATION"))
+        .select(col("key").as("medicationKey"), col("typeOrder").as("mOrder"),
+            col("fileIndex").as("mFile"), col("offset").as("mOffset"),
+            col("resource").as("mResource"), col("json").as("mJson"));
+    Dataset<Row> references = lines.where(col("kind").equalTo("RESOURCE")
+            .and(col("medication").isNotNull()))
+        .select(col("medication").as("referenced"), col("key").as("patientKey")).distinct();
+    Dataset<Row> joined = references.join(medications,
+            col("referenced").equalTo(col("medicationKey")))
+        .select(col("patientKey").as("key"), lit(ScreenPatient.SHARED).as("kind"),
+            col("mOrder").as("typeOrder"), col("mFile").as("fileIndex"),
+            col("mOffset").as("offset"), col("mResource").as("resource"),
+            col("mJson").as("json"), lit(null).cast("string").as("problemPath"),
+            lit(null).cast("string").as("problemMessage"), lit(0L).as("linesRead"),
+            lit(0L).as("blankLines"), lit(0L).as("patientLines"),
+            lit(null).cast(Schemas.LINE.apply("ignored").dataType()).as("ignored"),
+            lit(null).cast("string").as("medication"), lit(0L).as("sharedLines"));
+    return lines.where(col("kind").notEqual("MEDICATION")).unionByName(joined);
   }
 
   private static boolean userSet(SparkSession spark, String key) {
@@ -336,7 +371,8 @@ public final class ScreeningJob {
     t0 = System.nanoTime();
 
     Dataset<Row> problems = outcomes.where(size(col("problems")).gt(0)
-            .and(col("kind").notEqual(Kind.NOTHING_TO_SCREEN.name())))
+            .and(col("kind").notEqual(Kind.NOTHING_TO_SCREEN.name()))
+            .and(col("kind").notEqual(Kind.DECEASED.name())))
         .select(Schemas.PROBLEM_COLUMNS.stream()
             .map(c -> c.equals("knowledgeBaseVersion") ? kb : col(c)).toArray(Column[]::new));
     problems.write().mode(mode).parquet(problemsPath);
@@ -347,10 +383,11 @@ public final class ScreeningJob {
     Map<String, long[]> byKind = new TreeMap<>();
     for (Row r : outcomes.groupBy("kind").agg(count(lit(1)), sum("resources"),
         sum("duplicates"), sum("duplicatePatients"), sum("linesRead"), sum("blankLines"),
-        sum("patientLines"), sum(size(col("recommendations"))), sum(size(col("problems"))))
-        .collectAsList()) {
-      long[] v = new long[9];
-      for (int i = 0; i < 9; i++) {
+        sum("patientLines"), sum(size(col("recommendations"))), sum(size(col("problems"))),
+        sum("sharedLines"), sum("unmappedConditions"),
+        sum(when(col("incomplete"), 1L).otherwise(0L))).collectAsList()) {
+      long[] v = new long[12];
+      for (int i = 0; i < 12; i++) {
         v[i] = r.isNullAt(i + 1) ? 0 : r.getLong(i + 1);
       }
       byKind.put(r.getString(0), v);
@@ -364,6 +401,16 @@ public final class ScreeningJob {
         .groupBy(col("r.condition"), col("r.decision")).count().collectAsList()) {
       summary.byCondition.computeIfAbsent(String.valueOf(r.get(0)), k -> new TreeMap<>())
           .put(r.getString(1), r.getLong(2));
+    }
+    // what the mapping could not read, by system and code, the most frequent first
+    for (Row r : outcomes.select(explode(col("unmapped")).as("u"))
+        .groupBy(col("u.system").as("system"), col("u.code").as("code"))
+        .agg(sum("u.resources").as("resources"), count(lit(1)).as("patients"),
+            first(col("u.display"), true).as("display"))
+        .orderBy(col("resources").desc(), col("patients").desc(), col("system"), col("code"))
+        .collectAsList()) {
+      summary.unmapped.add(new Summary.Unmapped(r.getString(0), r.getString(1),
+          r.isNullAt(4) ? null : r.getString(4), r.getLong(2), r.getLong(3)));
     }
     reconcile(summary, byKind, options.format());
     timing("count", t0);
@@ -404,8 +451,12 @@ public final class ScreeningJob {
     final int blankLines = 5;
     final int patientLines = 6;
     final int recommendations = 7;
+    final int sharedLines = 9;
+    final int unmappedConditions = 10;
+    final int incomplete = 11;
     long assessed = get(byKind, Kind.ASSESSED, groups);
     long nothing = get(byKind, Kind.NOTHING_TO_SCREEN, groups);
+    long deceased = get(byKind, Kind.DECEASED, groups);
     long recordProblems = get(byKind, Kind.RECORD_PROBLEMS, groups);
     long invalid = get(byKind, Kind.INVALID_INTAKE, groups);
     long failed = get(byKind, Kind.EVALUATION_FAILED, groups);
@@ -416,20 +467,26 @@ public final class ScreeningJob {
     long blank = get(byKind, Kind.COUNTS, blankLines);
     long ignored = s.ignored.values().stream().mapToLong(Long::longValue).sum();
     long patientsIn = get(byKind, Kind.COUNTS, patientLines);
+    long shared = get(byKind, Kind.COUNTS, sharedLines);
     long withProblems = recordProblems + invalid + failed;
     long assigned = 0;
     long dup = 0;
-    for (Kind k : List.of(Kind.ASSESSED, Kind.NOTHING_TO_SCREEN, Kind.RECORD_PROBLEMS,
-        Kind.EVALUATION_FAILED, Kind.INVALID_INTAKE)) {
+    long conditionsUnmapped = 0;
+    long incompleteRecords = 0;
+    for (Kind k : List.of(Kind.ASSESSED, Kind.NOTHING_TO_SCREEN, Kind.DECEASED,
+        Kind.RECORD_PROBLEMS, Kind.EVALUATION_FAILED, Kind.INVALID_INTAKE)) {
       assigned += get(byKind, k, resources);
       dup += get(byKind, k, duplicates);
       patientsIn -= get(byKind, k, duplicatePatients);
+      conditionsUnmapped += get(byKind, k, unmappedConditions);
+      incompleteRecords += get(byKind, k, incomplete);
     }
     long recs = get(byKind, Kind.ASSESSED, recommendations);
     Map<String, Long> c = s.counts;
     c.put("patientsIn", patientsIn);
     c.put("patientsAssessed", assessed);
     c.put("patientsWithoutCandidate", nothing);
+    c.put("patientsDeceased", deceased);
     c.put("patientsWithProblems", withProblems);
     c.put("evaluationsFailed", failed);
     c.put("recommendations", recs);
@@ -444,13 +501,17 @@ public final class ScreeningJob {
     c.put("blankLines", blank);
     if (format == JobOptions.Format.BULK_FHIR) {
       c.put("resourcesOfPatients", assigned);
+      c.put("sharedResources", shared);
       c.put("duplicateResources", dup);
       c.put("resourcesIgnored", ignored);
+      c.put("recordsIncomplete", incompleteRecords);
+      c.put("unmappedCodings", (long) s.unmapped.size());
+      c.put("conditionsWithoutMappedCoding", conditionsUnmapped);
     }
-    s.check("patients in = assessed + without a candidate + with problems", patientsIn,
-        assessed + nothing + withProblems);
+    s.check("patients in = assessed + without a candidate + deceased + with problems",
+        patientsIn, assessed + nothing + deceased + withProblems);
     s.check("lines read = blank + ignored + malformed + naming no patient + of patients not in "
-        + "the export + of patients", read, blank + ignored + malformed + noPatient
-        + get(byKind, Kind.PATIENT_NOT_IN_EXPORT, resources) + assigned);
+        + "the export + of patients + shared", read, blank + ignored + malformed + noPatient
+        + get(byKind, Kind.PATIENT_NOT_IN_EXPORT, resources) + assigned + shared);
   }
 }

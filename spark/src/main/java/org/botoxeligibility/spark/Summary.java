@@ -30,11 +30,38 @@ public final class Summary {
   final List<String> filesRead = new ArrayList<>();
   /** Files in the input folder that were not read. */
   final List<String> filesSkipped = new ArrayList<>();
+  /** The codings no table maps, the most frequent first. */
+  final List<Unmapped> unmapped = new ArrayList<>();
   /** What does not add up; empty when the run reconciles. */
   final List<String> discrepancies = new ArrayList<>();
   String format;
   LocalDate assessmentDate;
   String knowledgeBaseVersion;
+
+  /** How many codings the JSON line lists; the summary table lists them all. */
+  static final int UNMAPPED_IN_JSON = 20;
+
+  /**
+   * A coding no table of the mapping maps, over the population.
+   *
+   * @param system the coding's system
+   * @param code the code
+   * @param display a display met with it, or null
+   * @param resources the resources that carry it
+   * @param patients the patients whose records carry it
+   */
+  public record Unmapped(String system, String code, String display, long resources,
+      long patients) {}
+
+  /**
+   * The codings no table maps, by system and code, the most frequent first (so that a data
+   * engineer sees which table rows the population needs: fhir-mapping.md §8).
+   *
+   * @return the codings
+   */
+  public List<Unmapped> unmapped() {
+    return unmapped;
+  }
 
   /**
    * A count.
@@ -126,6 +153,19 @@ public final class Summary {
         g.writeNumberField(c.getKey(), c.getValue());
       }
       g.writeEndObject();
+      g.writeArrayFieldStart("unmapped");
+      for (Unmapped u : unmapped.subList(0, Math.min(UNMAPPED_IN_JSON, unmapped.size()))) {
+        g.writeStartObject();
+        g.writeStringField("system", u.system());
+        g.writeStringField("code", u.code());
+        if (u.display() != null) {
+          g.writeStringField("display", u.display());
+        }
+        g.writeNumberField("resources", u.resources());
+        g.writeNumberField("patients", u.patients());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeNumberField("filesRead", filesRead.size());
       g.writeArrayFieldStart("filesSkipped");
       for (String f : filesSkipped) {
@@ -153,19 +193,23 @@ public final class Summary {
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, Long> c : counts.entrySet()) {
       rows.add(RowFactory.create("reconciliation", c.getKey(), null, null, c.getValue(), date,
-          knowledgeBaseVersion));
+          knowledgeBaseVersion, null));
     }
     rows.add(RowFactory.create("reconciliation", "reconciled", null, null,
-        reconciled() ? 1L : 0L, date, knowledgeBaseVersion));
+        reconciled() ? 1L : 0L, date, knowledgeBaseVersion, null));
     for (Map.Entry<String, Map<String, Long>> c : byCondition.entrySet()) {
       for (Map.Entry<String, Long> d : c.getValue().entrySet()) {
         rows.add(RowFactory.create("decisions", "recommendations", c.getKey(), d.getKey(),
-            d.getValue(), date, knowledgeBaseVersion));
+            d.getValue(), date, knowledgeBaseVersion, null));
       }
     }
     for (Map.Entry<String, Long> c : ignored.entrySet()) {
       rows.add(RowFactory.create("ignoredResources", c.getKey(), null, null, c.getValue(), date,
-          knowledgeBaseVersion));
+          knowledgeBaseVersion, null));
+    }
+    for (Unmapped u : unmapped) {
+      rows.add(RowFactory.create("unmapped", u.system() + "|" + u.code(), null, null,
+          u.resources(), date, knowledgeBaseVersion, u.display()));
     }
     return rows;
   }

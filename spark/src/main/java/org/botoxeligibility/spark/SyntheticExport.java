@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes a synthetic FHIR Bulk Data export for tests and benchmarks: {@code Patient.ndjson},
- * {@code Condition.000.ndjson} and {@code Condition.001.ndjson}, {@code Observation.000.ndjson}
- * and {@code .001}, and one file for each other type the job reads, plus a {@code
- * Practitioner.ndjson} that the job skips. Deterministic: the same seed, number of patients and
+ * Writes a synthetic FHIR Bulk Data export for tests and benchmarks, its files numbered as bulk
+ * servers number them: {@code Patient.000.ndjson}, {@code Condition.000.ndjson} and {@code
+ * Condition.001.ndjson}, {@code Observation.000.ndjson} and {@code .001}, one file for each other
+ * type the job reads (with {@code Medication.000.ndjson}, whose resources name no patient), plus
+ * a {@code Practitioner.000.ndjson} that the job skips. Deterministic: the same seed, number of patients and
  * date give the same bytes, and patient {@code i} is the same whatever the number of patients.
  *
  * <p>The mix: most patients have no candidate condition (hypertension, diabetes, asthma … with
@@ -34,7 +35,11 @@ import java.util.SplittableRandom;
  * with HCPCS), adverse events, pregnancy status, toxin orders (which screening ignores) and
  * examinations. A few lines are malformed, a few resources name no patient or a patient missing
  * from Patient.ndjson, a few are exported twice, and a few records have problems (a partial
- * birth date, a weight in stone). Nothing in it is real.
+ * birth date, a weight in stone). About a third of the patients are written in Synthea's shapes
+ * (fhir-mapping.md §8): conditions in SNOMED CT only (some that no table maps, reported as
+ * unmapped), stopped MedicationRequests of migraine preventives linked to the migraine, orders
+ * that refer to a shared Medication, toxin injections as SNOMED CT 404909007 with Dysport by
+ * RxNorm and doses without a unit. Some patients are deceased. Nothing in it is real.
  *
  * <p>{@code SyntheticExport --patients N --seed S --output DIR [--date YYYY-MM-DD]}: the date
  * the record is dated against (default 2026-11-27); run the job with the same {@code --date}.
@@ -50,6 +55,7 @@ public final class SyntheticExport {
   private static final String CPT = "http://www.ama-assn.org/go/cpt";
   private static final String HCPCS = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
   private static final String LOCAL_OBS = "urn:botox-eligibility:observation";
+  private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
   private static final String CLINICAL =
       "http://terminology.hl7.org/CodeSystem/condition-clinical";
   private static final String VERIFICATION =
@@ -83,6 +89,49 @@ public final class SyntheticExport {
       {"I25.10", "Atherosclerotic heart disease of native coronary artery"},
       {"N39.0", "Urinary tract infection, site not specified"},
       {"L03.90", "Cellulitis, unspecified"}};
+
+  /**
+   * The SNOMED CT codes Synthea writes instead of ICD-10-CM (its records code conditions in SNOMED
+   * CT only): ICD-10-CM code → SNOMED CT code, display. Codes the mapping's tables map (migraine,
+   * cerebral palsy, sialorrhea, urinary infection, ischaemic heart disease, myasthenia,
+   * dysphagia) and codes they do not (the background diagnoses: reported as unmapped).
+   */
+  private static final Map<String, String[]> SNOMED_OF = Map.ofEntries(
+      Map.entry("I10", new String[] {"59621000", "Essential hypertension (disorder)"}),
+      Map.entry("E11.9", new String[] {"44054006", "Diabetes mellitus type 2 (disorder)"}),
+      Map.entry("J45.909", new String[] {"195967001", "Asthma (disorder)"}),
+      Map.entry("E78.5", new String[] {"55822004", "Hyperlipidemia (disorder)"}),
+      Map.entry("F32.9", new String[] {"370143000", "Major depressive disorder (disorder)"}),
+      Map.entry("F41.1", new String[] {"21897009", "Generalized anxiety disorder (disorder)"}),
+      Map.entry("E03.9", new String[] {"40930008", "Hypothyroidism (disorder)"}),
+      Map.entry("K21.9", new String[] {"235595009", "Gastroesophageal reflux disease "
+          + "(disorder)"}),
+      Map.entry("M17.11", new String[] {"239873007", "Osteoarthritis of knee (disorder)"}),
+      Map.entry("J30.9", new String[] {"61582004", "Allergic rhinitis (disorder)"}),
+      Map.entry("G43.709", new String[] {"124171000119105", "Chronic intractable migraine "
+          + "without aura (disorder)"}),
+      Map.entry("G43.719", new String[] {"124171000119105", "Chronic intractable migraine "
+          + "without aura (disorder)"}),
+      Map.entry("G43.909", new String[] {"37796009", "Migraine (disorder)"}),
+      Map.entry("G80.0", new String[] {"128188000", "Cerebral palsy (disorder)"}),
+      Map.entry("G80.1", new String[] {"128188000", "Cerebral palsy (disorder)"}),
+      Map.entry("G80.2", new String[] {"128188000", "Cerebral palsy (disorder)"}),
+      Map.entry("K11.7", new String[] {"53827007", "Excessive salivation (disorder)"}),
+      Map.entry("N39.0", new String[] {"301011002", "Escherichia coli urinary tract infection "
+          + "(disorder)"}),
+      Map.entry("I25.10", new String[] {"414545008", "Ischemic heart disease (disorder)"}),
+      Map.entry("G70.00", new String[] {"91637004", "Myasthenia gravis (disorder)"}),
+      Map.entry("R13.10", new String[] {"40739000", "Dysphagia (disorder)"}));
+
+  /**
+   * The Medications of Medication.ndjson that Synthea-shaped orders refer to (shared by every
+   * patient whose order names them): id, RxNorm code, display; the last is referred to by nobody.
+   */
+  private static final String[][] MEDICATIONS = {
+      {"med-topiramate-25", "199888", "topiramate 25 MG Oral Tablet"},
+      {"med-propranolol-40", "856422", "Propranolol Hydrochloride 40 MG Oral Tablet"},
+      {"med-lisinopril-10", "314076", "lisinopril 10 MG Oral Tablet"},
+      {"med-unused", "197361", "Amlodipine 5 MG Oral Tablet"}};
 
   /** Everyday medications (RxNorm-like text). */
   private static final String[] EVERYDAY = {"Lisinopril 10 MG Oral Tablet",
@@ -125,6 +174,12 @@ public final class SyntheticExport {
     public long duplicates;
     /** Blank lines. */
     public long blank;
+    /** Deceased patients (deceasedDateTime before the date). */
+    public long deceased;
+    /** Lines of Medication.ndjson: shared resources that name no patient. */
+    public long medications;
+    /** Patients written in Synthea's shapes (SNOMED CT only, stopped orders, Medications). */
+    public long syntheaShaped;
   }
 
   private static final class Out {
@@ -177,6 +232,8 @@ public final class SyntheticExport {
         + s.namingNoPatient + ",\"patientsNotInExport\":" + s.missingPatients
         + ",\"resourcesOfPatientsNotInExport\":" + s.ofMissingPatients
         + ",\"duplicateLines\":" + s.duplicates + ",\"blankLines\":" + s.blank
+        + ",\"deceased\":" + s.deceased + ",\"medications\":" + s.medications
+        + ",\"syntheaShaped\":" + s.syntheaShaped
         + ",\"assessmentDate\":\"" + date + "\",\"output\":\"" + out + "\"}");
   }
 
@@ -199,6 +256,7 @@ public final class SyntheticExport {
         x.patient(i);
       }
       x.practitioners();
+      x.medications();
     } finally {
       for (Out o : x.files.values()) {
         o.stream.close();
@@ -210,9 +268,10 @@ public final class SyntheticExport {
   // ---------------------------------------------------------------- output
 
   private void line(String type, int patient, byte[] json) {
+    // Bulk Data servers (and Synthea's bulk exporter) number the files: Patient.000.ndjson
     String name = switch (type) {
       case "Condition", "Observation" -> type + (patient < patients / 2 ? ".000" : ".001");
-      default -> type;
+      default -> type + ".000";
     } + ".ndjson";
     try {
       Out o = files.get(name);
@@ -415,6 +474,20 @@ public final class SyntheticExport {
       return this;
     }
 
+    /** An administered dose as Synthea writes it: a value, no unit. */
+    Res unitlessDose(double value) {
+      try {
+        g.writeObjectFieldStart("dosage");
+        g.writeObjectFieldStart("dose");
+        g.writeNumberField("value", value);
+        g.writeEndObject();
+        g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return this;
+    }
+
     Res suspect(String reference) {
       try {
         g.writeArrayFieldStart("suspectEntity");
@@ -475,6 +548,8 @@ public final class SyntheticExport {
     int seq;
     int age;
     boolean female;
+    /** Coded as Synthea codes: SNOMED CT only, stopped orders, Medication references. */
+    boolean synthea;
 
     Person(int index) {
       this.index = index;
@@ -519,6 +594,10 @@ public final class SyntheticExport {
     boolean child = kind >= 0.86 && kind < 0.88;
     p.age = child ? p.between(2, 17) : p.between(18, 90);
     p.female = p.chance(kind >= 0.88 && kind < 0.92 ? 0.75 : 0.55);
+    p.synthea = p.chance(0.35);
+    if (p.synthea) {
+      stats.syntheaShaped++;
+    }
     writePatient(p);
 
     // background: every patient
@@ -533,6 +612,16 @@ public final class SyntheticExport {
     }
     for (int k = p.between(0, 3); k > 0; k--) {
       line("MedicationStatement", i, medication(p, p.pick(EVERYDAY)));
+    }
+    if (p.synthea && p.chance(0.5)) {
+      // an everyday order referring to a Medication of Medication.ndjson
+      line("MedicationRequest", i, new Res("MedicationRequest", p.next("mr"))
+          .str("status", "active").str("intent", "order")
+          .ref("medicationReference", "Medication/" + MEDICATIONS[2][0]).ref("subject", p.ref)
+          .str("authoredOn", p.daysAgo(10, 300)).done());
+    }
+    if (p.synthea && p.chance(0.1)) {
+      line("Condition", i, synthea(p, p.next("cond"), "15802004", "Dystonia (disorder)"));
     }
     if (p.chance(0.6)) {
       line("Observation", i, vital(p, p.ref, "85354-6", "Blood pressure panel", 0, null, 200));
@@ -617,6 +706,11 @@ public final class SyntheticExport {
     }
     res.concept("maritalStatus", "http://terminology.hl7.org/CodeSystem/v3-MaritalStatus",
         p.chance(0.5) ? "M" : "S", null, null);
+    if (p.chance(0.01) || p.index % 97 == 13) {
+      // Synthea keeps the dead: deceasedDateTime before the date
+      res.str("deceasedDateTime", date.minusDays(p.between(1, 9000)) + "T04:12:00-05:00");
+      stats.deceased++;
+    }
     stats.patients++;
     line("Patient", p.index, res.done());
   }
@@ -657,6 +751,23 @@ public final class SyntheticExport {
       line("MedicationStatement", p.index, medication(p, p.chance(0.5)
           ? "Topiramate 25 MG Oral Tablet" : "Sumatriptan 50 MG Oral Tablet"));
     }
+    if (p.synthea) {
+      // Synthea's failed preventives: stopped orders whose reason is the migraine, some by a
+      // reference to a shared Medication
+      for (int k = p.between(0, 2); k > 0; k--) {
+        String[] med = MEDICATIONS[p.between(0, 1)];
+        Res mr = new Res("MedicationRequest", p.next("mr")).str("status", "stopped")
+            .str("intent", "order");
+        if (p.chance(0.5)) {
+          mr.ref("medicationReference", "Medication/" + med[0]);
+        } else {
+          mr.concept("medicationCodeableConcept", RXNORM, med[1], med[2], med[2]);
+        }
+        line("MedicationRequest", p.index, mr.ref("subject", p.ref)
+            .str("authoredOn", p.daysAgo(200, 900)).refs("reasonReference", "Condition/" + cid)
+            .done());
+      }
+    }
   }
 
   private void diary(Person p, String cid, int headacheDays) {
@@ -691,7 +802,24 @@ public final class SyntheticExport {
         {"G80.1", "Spastic diplegic cerebral palsy"},
         {"G80.2", "Spastic hemiplegic cerebral palsy"}};
     String[] c = p.pick(codes);
-    candidate(p, c[0], c[1], true);
+    String cid = candidate(p, c[0], c[1], true);
+    if (p.synthea && p.chance(0.5)) {
+      // Synthea's toxin injection: SNOMED CT 404909007, and Dysport by RxNorm, no unit
+      int ago = p.between(20, 300);
+      String day = date.minusDays(ago).toString();
+      line("Procedure", p.index, new Res("Procedure", p.next("proc")).str("status", "completed")
+          .concept("code", SCT, "404909007", "Injection of botulinum toxin (procedure)",
+              "Injection of botulinum toxin (procedure)")
+          .ref("subject", p.ref).period("performedPeriod", day + "T10:00:00-05:00",
+              day + "T10:30:00-05:00").refs("reasonReference", "Condition/" + cid).done());
+      line("MedicationAdministration", p.index, new Res("MedicationAdministration",
+          p.next("madm")).str("status", "completed")
+          .concept("medicationCodeableConcept", RXNORM, "1789958",
+              "Dysport botulinum toxin A 300 UNT Injection",
+              "Dysport botulinum toxin A 300 UNT Injection")
+          .ref("subject", p.ref).str("effectiveDateTime", day + "T10:00:00-05:00")
+          .unitlessDose(1.0).done());
+    }
     double kg = 10 + p.age * 2.6 + p.between(0, 80) / 10.0;
     if (p.chance(0.1)) {
       return; // no weight: a reason of its own
@@ -839,6 +967,15 @@ public final class SyntheticExport {
     }
   }
 
+  /** Medication.ndjson: the shared Medications, one referred to by nobody. */
+  private void medications() {
+    for (String[] m : MEDICATIONS) {
+      stats.medications++;
+      line("Medication", 0, new Res("Medication", m[0])
+          .concept("code", RXNORM, m[1], m[2], m[2]).str("status", "active").done());
+    }
+  }
+
   private void practitioners() {
     for (int k = 0; k < 3; k++) {
       line("Practitioner", 0, new Res("Practitioner", "pr-" + k).str("gender", "female")
@@ -850,6 +987,17 @@ public final class SyntheticExport {
 
   private byte[] condition(Person p, String id, String subject, String icd, String display,
       String clinical, String verification) {
+    String[] snomed = SNOMED_OF.get(icd);
+    if (p.synthea && snomed != null) {
+      return new Res("Condition", id)
+          .concept("clinicalStatus", CLINICAL, clinical, null, null)
+          .concept("verificationStatus", VERIFICATION, verification, null, null)
+          .concepts("category", "http://terminology.hl7.org/CodeSystem/condition-category",
+              "encounter-diagnosis", "Encounter Diagnosis")
+          .concept("code", SCT, snomed[0], snomed[1], snomed[1])
+          .ref("subject", subject).str("onsetDateTime", p.daysAgo(100, 3000))
+          .str("recordedDate", p.daysAgo(100, 3000)).done();
+    }
     return new Res("Condition", id)
         .concept("clinicalStatus", CLINICAL, clinical, null, null)
         .concept("verificationStatus", VERIFICATION, verification, null, null)
@@ -857,6 +1005,15 @@ public final class SyntheticExport {
             "problem-list-item", "Problem List Item")
         .concept("code", ICD, icd, display, display)
         .ref("subject", subject).str("onsetDateTime", p.daysAgo(100, 3000)).done();
+  }
+
+  /** A Condition as Synthea writes one: SNOMED CT only, active, confirmed. */
+  private byte[] synthea(Person p, String id, String code, String display) {
+    return new Res("Condition", id)
+        .concept("clinicalStatus", CLINICAL, "active", null, null)
+        .concept("verificationStatus", VERIFICATION, "confirmed", null, null)
+        .concept("code", SCT, code, display, display)
+        .ref("subject", p.ref).str("onsetDateTime", p.daysAgo(100, 3000)).done();
   }
 
   private byte[] vital(Person p, String subject, String loinc, String display, double value,

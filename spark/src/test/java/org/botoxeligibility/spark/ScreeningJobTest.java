@@ -148,10 +148,12 @@ class ScreeningJobTest {
       }
     }
     long nothing = 0;
+    long deceased = 0;
     for (Map.Entry<String, Mapping> e : expected.entrySet()) {
       Mapping m = e.getValue();
       switch (m.outcome()) {
         case NOTHING_TO_SCREEN -> nothing++;
+        case DECEASED -> deceased++;
         case PROBLEMS -> {
           Row r = problems.remove(e.getKey());
           assertThat(r).as("a problems row for %s", e.getKey()).isNotNull();
@@ -169,6 +171,8 @@ class ScreeningJobTest {
     }
     assertThat(problems).isEmpty();
     assertThat(summary.count("patientsWithoutCandidate")).isEqualTo(nothing);
+    assertThat(summary.count("patientsDeceased")).isEqualTo(deceased)
+        .isEqualTo(stats.deceased).isPositive();
     assertThat(summary.count("patientsAssessed")).isEqualTo(assessments.size());
     assertThat(nothing).as("most patients have no candidate").isGreaterThan(PATIENTS / 2);
   }
@@ -178,7 +182,9 @@ class ScreeningJobTest {
     assertThat(summary.reconciled()).as(summary.discrepancies().toString()).isTrue();
     assertThat(summary.count("patientsIn")).isEqualTo(stats.patients).isEqualTo(PATIENTS);
     assertThat(summary.count("patientsAssessed") + summary.count("patientsWithoutCandidate")
-        + summary.count("patientsWithProblems")).isEqualTo(PATIENTS);
+        + summary.count("patientsDeceased") + summary.count("patientsWithProblems"))
+        .isEqualTo(PATIENTS);
+    assertThat(summary.count("sharedResources")).isEqualTo(stats.medications).isPositive();
     assertThat(summary.count("linesRead")).isEqualTo(stats.lines);
     assertThat(summary.count("malformedLines")).isEqualTo(stats.malformed);
     assertThat(summary.count("resourcesNamingNoPatient")).isEqualTo(stats.namingNoPatient);
@@ -187,7 +193,7 @@ class ScreeningJobTest {
         .isEqualTo(stats.ofMissingPatients);
     assertThat(summary.count("duplicateResources")).isEqualTo(stats.duplicates);
     assertThat(summary.count("blankLines")).isEqualTo(stats.blank);
-    assertThat(summary.filesSkipped()).containsExactly("Practitioner.ndjson");
+    assertThat(summary.filesSkipped()).containsExactly("Practitioner.000.ndjson");
     long byCondition = summary.byCondition().values().stream()
         .flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
     assertThat(byCondition).isEqualTo(summary.count("recommendations"));
@@ -203,6 +209,60 @@ class ScreeningJobTest {
         .containsEntry("recommendations", summary.count("recommendations"));
     assertThat(summary.json()).startsWith("{\"format\":\"bulk-fhir\"").contains(
         "\"patientsIn\":" + PATIENTS).contains("\"reconciled\":true").doesNotContain("\n");
+  }
+
+  @Test
+  void theUnmappedCodingsAreCountedBySystemAndCodeAsTheLibraryReportsThem() {
+    Map<String, long[]> fromLibrary = new TreeMap<>();
+    long conditions = 0;
+    for (Mapping m : expected.values()) {
+      conditions += m.unmappedConditions().size();
+      for (Mapping.UnmappedCoding u : m.unmapped()) {
+        long[] v = fromLibrary.computeIfAbsent(u.system() + "|" + u.code(), k -> new long[2]);
+        v[0] += u.resources().size();
+        v[1]++;
+      }
+    }
+    Map<String, long[]> fromJob = new TreeMap<>();
+    long previous = Long.MAX_VALUE;
+    for (Summary.Unmapped u : summary.unmapped()) {
+      assertThat(u.resources()).as("the most frequent first").isLessThanOrEqualTo(previous);
+      previous = u.resources();
+      fromJob.put(u.system() + "|" + u.code(), new long[] {u.resources(), u.patients()});
+    }
+    assertThat(fromJob.keySet()).isEqualTo(fromLibrary.keySet());
+    fromLibrary.forEach((k, v) -> assertThat(fromJob.get(k)).as(k).containsExactly(v));
+    // Synthea's shapes: SNOMED-only background diagnoses and a dystonia no table maps
+    assertThat(fromJob).containsKeys("http://snomed.info/sct|59621000",
+        "http://snomed.info/sct|15802004");
+    assertThat(summary.count("conditionsWithoutMappedCoding")).isEqualTo(conditions)
+        .isPositive();
+    assertThat(summary.count("unmappedCodings")).isEqualTo(fromJob.size());
+    assertThat(summary.json()).contains("\"unmapped\":[{\"system\":");
+    long rows = table("out", "summary").stream()
+        .filter(r -> r.getAs("section").equals("unmapped")).count();
+    assertThat(rows).isEqualTo(fromJob.size());
+  }
+
+  @Test
+  void syntheaShapedRecordsAreRead() {
+    assertThat(stats.syntheaShaped).isGreaterThan(PATIENTS / 5);
+    // SNOMED-only candidates screen to concerns, stopped preventives count, shared Medications
+    // name current medications: every such patient is assessed as the library assesses it
+    long snomedConcerns = assessments.values().stream()
+        .flatMap(a -> a.recommendations().stream())
+        .filter(r -> r.condition().name().equals("CHRONIC_MIGRAINE")
+            || r.condition().name().equals("SPASTICITY"))
+        .count();
+    assertThat(snomedConcerns).isPositive();
+    assertThat(expected.values().stream().filter(m -> m.intake() != null)
+        .flatMap(m -> m.intake().concerns().stream())
+        .anyMatch(c -> c.icd10() == null && c.condition() != null)).as("a SNOMED-only concern")
+        .isTrue();
+    assertThat(expected.values().stream().filter(m -> m.intake() != null)
+        .flatMap(m -> m.intake().medicalHistory().medications().stream())
+        .anyMatch(med -> "lisinopril 10 MG Oral Tablet".equals(med.name())))
+        .as("a medication named by a shared Medication").isTrue();
   }
 
   @Test
