@@ -49,6 +49,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "machine only.")
   boolean allowUnauthenticated;
 
+  @Option(names = "--allow-http-loopback",
+      description = "Fetch over plain http from FHIR servers (and key sets) on this machine's "
+          + "loopback address when the trust file lists them: for development only.")
+  boolean allowHttpLoopback;
+
   @Option(names = "--rules", paramLabel = "DIR",
       description = "Add a clinic's own DRL files from DIR to the built-in knowledge base.")
   List<Path> rules = new ArrayList<>();
@@ -98,12 +103,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
     configureLogging();
     CdsServer.Builder builder = CdsServer.builder().host(host).port(port)
-        .allowUnauthenticated(trustConfig == null).trust(trustConfig).baseUrl(baseUrl)
-        .tables(tables).auditLog(auditLog);
+        .allowUnauthenticated(trustConfig == null).allowHttpLoopback(allowHttpLoopback)
+        .trust(trustConfig).baseUrl(baseUrl).tables(tables).auditLog(auditLog);
     rules.forEach(builder::addRules);
     CdsServer server;
     try {
       server = builder.start();
+    } catch (IllegalStateException e) {
+      err.println("error: " + e.getMessage());
+      return Main.USAGE;
     } catch (java.nio.file.FileSystemException e) {
       err.println("error: cannot open the audit log " + auditLog + " for appending ("
           + e.getClass().getSimpleName() + ")");
@@ -131,22 +139,31 @@ public final class ServeCommand implements Callable<Integer> {
 
   /**
    * The loggers of the libraries whose debug and trace output shows what goes over the wire:
-   * Jetty's HTTP parser logs request headers (the caller's JWT), the Apache HTTP client logs the
-   * FHIR fetch's headers and bytes (the access token, the patient's resources), HAPI's client
-   * logs the FHIR responses. {@code serve} keeps them at warnings whatever {@code --debug} says;
-   * ServerLogsTest checks that no other logger shows patient data at any level.
+   * Jetty's HTTP parser logs request headers (the caller's JWT), its connections the bytes of
+   * requests and answers. {@code serve} keeps them at warnings whatever the command line's
+   * logging properties say ({@link CdsServer} would not start otherwise); ServerLogsTest checks
+   * that no other logger shows a token or patient data at any level.
    */
-  public static final List<String> WIRE_LOGGERS = List.of("org.eclipse.jetty",
-      "org.apache.http", "ca.uhn.fhir");
+  public static final List<String> WIRE_LOGGERS = CdsServer.WIRE_LOGGERS;
+
+  private static final String SIMPLE_LOGGER = "org.slf4j.simpleLogger.log.";
 
   /**
-   * The access log at info; the {@link #WIRE_LOGGERS} at warnings. Takes effect when no logger
-   * has been made yet, as in {@code main}.
+   * The access log at info; the {@link #WIRE_LOGGERS}, and any logger below them that a
+   * property names, at warnings. Takes effect when no logger has been made yet, as in {@code
+   * main}.
    */
-  private static void configureLogging() {
-    setIfAbsent("org.slf4j.simpleLogger.log.org.botoxeligibility.server.access", "info");
+  static void configureLogging() {
+    setIfAbsent(SIMPLE_LOGGER + "org.botoxeligibility.server.access", "info");
+    for (String key : System.getProperties().stringPropertyNames()) {
+      for (String logger : WIRE_LOGGERS) {
+        if (key.startsWith(SIMPLE_LOGGER + logger + ".")) {
+          System.setProperty(key, "warn");
+        }
+      }
+    }
     for (String logger : WIRE_LOGGERS) {
-      System.setProperty("org.slf4j.simpleLogger.log." + logger, "warn");
+      System.setProperty(SIMPLE_LOGGER + logger, "warn");
     }
   }
 

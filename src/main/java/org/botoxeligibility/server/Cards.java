@@ -98,17 +98,37 @@ final class Cards {
         + concernId).getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  static String indicator(Effect decision) {
-    return switch (decision) {
+  /**
+   * The refusals that rest on clinical harm (clinical-policy.md §4): the label's contraindications
+   * (BOTOX PI §4: hypersensitivity to the toxin or to an excipient, urinary retention in a bladder
+   * patient) and the refusals resting on its warnings of distant spread (a neuromuscular disorder,
+   * swallowing or breathing trouble near the neck). A {@code NOT_ELIGIBLE} resting on any of them
+   * is {@code critical}; one resting only on others (criteria not met, a use not recommended, an
+   * age below the label's, a clinic overlay's own codes) is {@code warning}, as Da Vinci CRD keeps
+   * {@code critical} for harm, never for coverage or unmet criteria.
+   */
+  static final Set<String> HARM = Set.of("BOTULINUM_TOXIN_HYPERSENSITIVITY",
+      "EXCIPIENT_HYPERSENSITIVITY", "URINARY_RETENTION", "NEUROMUSCULAR_DISORDER",
+      "SWALLOWING_OR_BREATHING_RISK");
+
+  /**
+   * A card's indicator: {@code info} for a concern that may be booked, {@code warning} for one
+   * that needs a clinician (or another order) before booking, {@code critical} for a refusal
+   * resting on clinical harm ({@link #HARM}).
+   */
+  static String indicator(Recommendation r) {
+    return switch (r.decision()) {
       case ELIGIBLE, ELIGIBLE_WITH_PRECAUTIONS -> "info";
       case NEEDS_MEDICAL_EVALUATION, DEFERRED -> "warning";
-      case NOT_ELIGIBLE -> "critical";
+      case NOT_ELIGIBLE -> r.reasons().stream().anyMatch(reason ->
+          reason.effect() == Effect.NOT_ELIGIBLE && HARM.contains(reason.code()))
+          ? "critical" : "warning";
     };
   }
 
   private void card(JsonGenerator g, Recommendation r, String version, String hookInstance,
       String order) throws IOException {
-    String indicator = indicator(r.decision());
+    String indicator = indicator(r);
     g.writeStartObject();
     g.writeStringField("uuid", uuid(hookInstance, r.concernId()));
     g.writeStringField("summary", summary(r));

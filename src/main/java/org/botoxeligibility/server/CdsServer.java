@@ -41,6 +41,14 @@ public final class CdsServer implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 5 * 1024 * 1024;
   /** How long calls in flight may take to finish when the server stops. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * The loggers that must stay at INFO or above while a server runs: at debug and trace they
+   * write request headers (tokens) and bytes. {@link Builder#start} refuses to start while one of
+   * them, or a logger of a class below it, is on; {@code serve} sets them to warnings.
+   */
+  public static final List<String> WIRE_LOGGERS = WireLogs.PREFIXES;
+  /** How long an idle connection is kept open at least (well above a call's deadline). */
+  public static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
   private final Server jetty;
   private final ServerConnector connector;
@@ -78,11 +86,13 @@ public final class CdsServer implements AutoCloseable {
     private String baseUrl;
     private TrustConfig trust;
     private boolean allowUnauthenticated;
+    private boolean allowHttpLoopback;
     private final List<Path> rules = new ArrayList<>();
     private Path tables;
     private Path auditLog;
     private Clock clock = Clock.systemUTC();
     private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration fhirFetchTimeout = Duration.ofSeconds(7);
     private int replayCapacity = 500_000;
     private int maxThreads = 64;
 
@@ -137,13 +147,28 @@ public final class CdsServer implements AutoCloseable {
     }
 
     /**
-     * Accepts calls without a token: for a developer's own machine only.
+     * Accepts calls without a token: for a developer's own machine only, so {@link #start}
+     * refuses it unless the host is a loopback address. Such calls never make the service fetch
+     * from a FHIR server.
      *
      * @param value true to accept unauthenticated calls when there is no trust configuration
      * @return this builder
      */
     public Builder allowUnauthenticated(boolean value) {
       allowUnauthenticated = value;
+      return this;
+    }
+
+    /**
+     * Lets the service fetch over plain http from FHIR servers (and key sets) on this machine's
+     * loopback address, when the trust file lists them: for development only. Without it, every
+     * fetch is https and a trust file that lists a plain http URL is refused at start.
+     *
+     * @param value true to allow plain http to loopback addresses
+     * @return this builder
+     */
+    public Builder allowHttpLoopback(boolean value) {
+      allowHttpLoopback = value;
       return this;
     }
 
@@ -204,6 +229,19 @@ public final class CdsServer implements AutoCloseable {
     }
 
     /**
+     * How long the fetches from a call's FHIR server may take, all together, from the call's
+     * start (within {@link #requestTimeout}); a call whose fetches have not answered by then is
+     * answered 412, and the exchanges still running are aborted.
+     *
+     * @param value the budget (default 7 s)
+     * @return this builder
+     */
+    public Builder fhirFetchTimeout(Duration value) {
+      fhirFetchTimeout = Objects.requireNonNull(value, "fhirFetchTimeout must not be null");
+      return this;
+    }
+
+    /**
      * How many token ids the replay cache holds at most (default 500,000).
      *
      * @param value the bound
@@ -219,7 +257,9 @@ public final class CdsServer implements AutoCloseable {
      *
      * @return the running server
      * @throws IllegalStateException when there is no trust configuration and unauthenticated
-     *     calls are not allowed
+     *     calls are not allowed, or are allowed on a host that is not a loopback address; when
+     *     the trust file names a plain http URL and plain http to loopback is not allowed; when a
+     *     wire logger ({@link #WIRE_LOGGERS}) is at debug or trace level
      * @throws IOException when the audit log cannot be opened or the port cannot be bound
      */
     public CdsServer start() throws IOException {
@@ -227,6 +267,32 @@ public final class CdsServer implements AutoCloseable {
         throw new IllegalStateException("no trust configuration: give the EHRs to trust, or "
             + "allow unauthenticated calls on a developer's own machine");
       }
+      if (trust == null && !Loopback.is(host)) {
+        throw new IllegalStateException("unauthenticated calls are allowed on a loopback "
+            + "address only (127.0.0.1, ::1, localhost), not on " + host + ": give the EHRs "
+            + "to trust");
+      }
+      if (trust != null && !allowHttpLoopback) {
+        for (TrustConfig.Issuer issuer : trust.issuers()) {
+          boolean http = issuer.jwksUri() != null
+              && "http".equalsIgnoreCase(issuer.jwksUri().getScheme());
+          for (String server : issuer.fhirServers()) {
+            http |= server.startsWith("http:");
+          }
+          if (http) {
+            throw new IllegalStateException("the trust file names a plain http URL for issuer "
+                + issuer.iss() + " (a FHIR server or its jwksUri): use https, or allow plain "
+                + "http to this machine's loopback address for development "
+                + "(--allow-http-loopback)");
+          }
+        }
+      }
+      if (requestTimeout.isNegative() || requestTimeout.isZero()
+          || fhirFetchTimeout.isNegative() || fhirFetchTimeout.isZero()) {
+        throw new IllegalArgumentException("requestTimeout and fhirFetchTimeout must be "
+            + "positive");
+      }
+      WireLogs.check();
       EligibilityEngine.Builder engineBuilder = EligibilityEngine.builder().clock(clock);
       rules.forEach(engineBuilder::addRules);
       if (tables != null) {
@@ -254,12 +320,17 @@ public final class CdsServer implements AutoCloseable {
             new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
-        connector.setIdleTimeout(requestTimeout.toMillis());
+        // well above a call's deadline: a call answered at its deadline (a 412 after a slow
+        // fetch) must never meet a connection Jetty is closing as idle
+        Duration idle = requestTimeout.multipliedBy(3);
+        connector.setIdleTimeout(Math.max(MIN_IDLE_TIMEOUT.toMillis(), idle.toMillis()));
         jetty.addConnector(connector);
-        fetcher = new FhirFetcher(threads.getName());
+        fetcher = new FhirFetcher(threads.getName(), trust == null
+            ? TrustConfig.DEFAULT_MAX_FHIR_RESPONSE_BYTES : trust.maxFhirResponseBytes(),
+            allowHttpLoopback);
         CdsHandler handler = new CdsHandler(engine, mapper, authenticator, fetcher, audit,
             clock, trust == null ? List.of() : trust.corsOrigins(), MAX_BODY_BYTES,
-            requestTimeout.toMillis());
+            requestTimeout.toMillis(), fhirFetchTimeout.toMillis());
         jetty.setHandler(new GracefulHandler(handler));
         jetty.setErrorHandler(new OutcomeErrorHandler());
         jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
@@ -437,6 +508,7 @@ public final class CdsServer implements AutoCloseable {
       byte[] body = OperationOutcomes.of(OperationOutcomes.codeOf(status), words(status));
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, OperationOutcomes.CONTENT_TYPE);
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      response.getHeaders().put(CdsHandler.NOSNIFF, "nosniff");
       response.write(true, ByteBuffer.wrap(body), callback);
       return true;
     }

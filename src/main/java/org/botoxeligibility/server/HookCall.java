@@ -2,9 +2,11 @@ package org.botoxeligibility.server;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,11 +39,16 @@ record HookCall(String hook, String hookInstance, ObjectNode draftOrders, Set<St
   /** A hookInstance that makes a valid intake id as {@code cds-<hookInstance>}. */
   private static final Pattern HOOK_INSTANCE = Pattern.compile("[A-Za-z0-9._-]{1,60}");
 
+  /** How deep a request body's JSON may nest. */
+  static final int MAX_DEPTH = 64;
+  /** How many digits a number of a request body may have. */
+  static final int MAX_NUMBER_LENGTH = 100;
+
   /** The JSON reader of request bodies: no duplicate keys, bounded depth and sizes. */
   static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder()
-              .maxNestingDepth(64)
-              .maxNumberLength(100)
+              .maxNestingDepth(MAX_DEPTH)
+              .maxNumberLength(MAX_NUMBER_LENGTH)
               .maxStringLength(CdsServer.MAX_BODY_BYTES)
               .build())
           .build())
@@ -71,12 +78,30 @@ record HookCall(String hook, String hookInstance, ObjectNode draftOrders, Set<St
         throw bad("the request body holds more than one JSON value");
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      throw bad("the request body breaks a limit of this service: " + limit(e));
     } catch (JacksonException e) {
-      throw bad("the request body is not valid JSON (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")");
+      JsonLocation at = e.getLocation();
+      throw bad("the request body is not valid JSON" + (at == null ? "" : " (line "
+          + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     } catch (java.io.IOException e) {
       throw bad("the request body could not be read");
     }
+  }
+
+  /** Which limit a body broke, in the service's words (Jackson's text is not passed on). */
+  private static String limit(StreamConstraintsException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("nesting depth")) {
+      return "JSON nested deeper than " + MAX_DEPTH + " levels";
+    }
+    if (m.contains("Number value length")) {
+      return "a number longer than " + MAX_NUMBER_LENGTH + " digits";
+    }
+    if (m.contains("String value length") || m.contains("Name length")) {
+      return "a string longer than " + CdsServer.MAX_BODY_BYTES + " characters";
+    }
+    return "a JSON value too large to read";
   }
 
   /**

@@ -16,19 +16,23 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Authenticates the calling EHR by its bearer JWT (cds-hooks.md §6): signature ES384 or RS384 with
@@ -43,24 +47,39 @@ final class JwtAuthenticator {
   static final long SKEW_MILLIS = 30_000;
   static final long MAX_LIFETIME_MILLIS = 5 * 60_000;
   private static final int MAX_JWKS_BYTES = 1 << 20;
+  /** How long a key-set fetch may take, all of it. */
+  static final Duration JWKS_TIMEOUT = Duration.ofSeconds(5);
+  /** How long a failed key-set fetch is remembered: tokens of that issuer are refused at once. */
+  static final Duration JWKS_FAILURE_MEMORY = Duration.ofSeconds(5);
+  /** Calls that may wait for one issuer's key-set fetch; more are refused at once. */
+  static final int MAX_JWKS_WAITERS = 4;
 
   private final TrustConfig trust;
   private final Clock clock;
   private final ReplayCache replays;
   private final HttpClient http;
-  /** Key sets fetched from a jwksUri, by issuer: fetched once, on first use. */
-  private final Map<String, JWKSet> fetched = new ConcurrentHashMap<>();
+  /** The key sets of the issuers with a jwksUri, by issuer: fetched once, on first use. */
+  private final Map<String, KeySet> keySets = new ConcurrentHashMap<>();
 
   JwtAuthenticator(TrustConfig trust, Clock clock, int replayCapacity) {
     this.trust = trust;
     this.clock = clock;
     this.replays = new ReplayCache(replayCapacity);
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+        .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
+        .build();
+    for (TrustConfig.Issuer issuer : trust.issuers()) {
+      if (issuer.jwksUri() != null) {
+        keySets.put(issuer.iss(), new KeySet(issuer));
+      }
+    }
   }
 
-  /** Who called: the token's issuer (an EHR of the trust file). */
-  record Caller(String issuer) {}
+  /**
+   * Who called: the token's issuer, an EHR of the trust file (with the FHIR servers its calls may
+   * name).
+   */
+  record Caller(TrustConfig.Issuer issuer) {}
 
   /**
    * Checks the Authorization header of a call.
@@ -98,6 +117,10 @@ final class JwtAuthenticator {
     if (!JWSAlgorithm.ES384.equals(alg) && !JWSAlgorithm.RS384.equals(alg)) {
       throw unauthorized("alg: " + alg + " is refused; only ES384 and RS384 are accepted"
           + (JWSAlgorithm.Family.HMAC_SHA.contains(alg) ? " (HMAC needs a shared secret)" : ""));
+    }
+    if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+      throw unauthorized("crit: the token's header marks parameters as critical that this "
+          + "service does not understand (it understands none); send a token without crit");
     }
     String kid = header.getKeyID();
     if (kid == null || kid.isEmpty()) {
@@ -165,7 +188,7 @@ final class JwtAuthenticator {
     }
     switch (replays.record(iss, jti, exp.getTime() + SKEW_MILLIS, now)) {
       case FRESH -> {
-        return new Caller(iss);
+        return new Caller(issuer);
       }
       case REPLAYED -> throw unauthorized("jti: the token has been used before");
       default -> throw unauthorized("jti: too many live tokens to remember; try again shortly");
@@ -196,43 +219,125 @@ final class JwtAuthenticator {
     if (issuer.jwks() != null) {
       return issuer.jwks();
     }
-    JWKSet known = fetched.get(issuer.iss());
-    if (known != null) {
-      return known;
+    return keySets.get(issuer.iss()).get();
+  }
+
+  /**
+   * The key set of one issuer with a jwksUri. It is fetched once, outside any lock shared with
+   * other issuers (the fetch is asynchronous; a call only waits for it). A failure is remembered
+   * for {@link #JWKS_FAILURE_MEMORY}: meanwhile that issuer's tokens are refused without a fetch.
+   * At most {@link #MAX_JWKS_WAITERS} calls wait for a fetch at once, each at most {@link
+   * #JWKS_TIMEOUT}; more are refused at once, so an endpoint that is down holds few threads.
+   */
+  private final class KeySet {
+    private final TrustConfig.Issuer issuer;
+    private final Semaphore waiters = new Semaphore(MAX_JWKS_WAITERS);
+    private volatile JWKSet keys;
+    private volatile long failedUntilMillis = Long.MIN_VALUE;
+    private volatile String failure;
+    /** The fetch under way, or the last one; guarded by this. */
+    private CompletableFuture<JWKSet> fetching;
+    private BoundedGet exchange;
+
+    KeySet(TrustConfig.Issuer issuer) {
+      this.issuer = issuer;
     }
-    synchronized (fetched) {
-      known = fetched.get(issuer.iss());
-      if (known == null) {
-        known = fetch(issuer);
-        fetched.put(issuer.iss(), known);
+
+    JWKSet get() throws CallRefused {
+      JWKSet known = keys;
+      if (known != null) {
+        return known;
       }
-      return known;
+      if (clock.millis() < failedUntilMillis) {
+        throw unauthorized("kid: the issuer's key set could not be fetched from its jwksUri ("
+            + failure + "); it is tried again a few seconds after a failure");
+      }
+      if (!waiters.tryAcquire()) {
+        throw unauthorized("kid: the issuer's key set is being fetched from its jwksUri; try "
+            + "again shortly");
+      }
+      try {
+        CompletableFuture<JWKSet> f = fetch();
+        try {
+          return f.get(JWKS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          abort();
+          throw unauthorized("kid: the issuer's key set could not be fetched from its "
+              + "jwksUri (no answer in " + JWKS_TIMEOUT.toSeconds() + " s)");
+        } catch (ExecutionException e) {
+          throw unauthorized("kid: the issuer's key set could not be fetched from its "
+              + "jwksUri (" + words(e.getCause()) + ")");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw unauthorized("kid: the issuer's key set could not be fetched (interrupted)");
+        }
+      } finally {
+        waiters.release();
+      }
+    }
+
+    /** The fetch under way, or a new one; the lock is held only to start it. */
+    private synchronized CompletableFuture<JWKSet> fetch() {
+      if (fetching != null && (!fetching.isDone() || keys != null)) {
+        return fetching;
+      }
+      HttpRequest request = HttpRequest.newBuilder(issuer.jwksUri()).timeout(JWKS_TIMEOUT)
+          .header("Accept", "application/json").GET().build();
+      BoundedGet get = BoundedGet.send(http, request, MAX_JWKS_BYTES);
+      exchange = get;
+      // the waiters see the outcome only once it is recorded: a call that follows a failure
+      // finds it remembered
+      CompletableFuture<JWKSet> f = get.result().thenApply(this::parse).whenComplete((set, e) -> {
+        if (e == null) {
+          keys = set;
+        } else {
+          failure = words(e);
+          failedUntilMillis = clock.millis() + JWKS_FAILURE_MEMORY.toMillis();
+        }
+      });
+      fetching = f;
+      return f;
+    }
+
+    private synchronized void abort() {
+      if (exchange != null && fetching != null && !fetching.isDone()) {
+        exchange.abort(new BoundedGet.Failure("no answer in " + JWKS_TIMEOUT.toSeconds()
+            + " s"));
+      }
+    }
+
+    private JWKSet parse(BoundedGet.Outcome outcome) {
+      if (!(outcome instanceof BoundedGet.Body body) || body.status() != 200) {
+        int status = outcome instanceof BoundedGet.Body b ? b.status()
+            : outcome instanceof BoundedGet.Redirect r ? r.status()
+            : ((BoundedGet.Status) outcome).status();
+        throw new CompletionException(new BoundedGet.Failure("HTTP " + status));
+      }
+      try {
+        JWKSet set = JWKSet.parse(new String(body.bytes(), StandardCharsets.UTF_8));
+        TrustConfig.checkKeys(set, issuer.iss());
+        return set;
+      } catch (ParseException | IllegalArgumentException e) {
+        throw new CompletionException(new BoundedGet.Failure("not a key set of public EC P-384 "
+            + "or RSA keys with kids"));
+      }
     }
   }
 
-  private JWKSet fetch(TrustConfig.Issuer issuer) throws CallRefused {
-    try {
-      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(issuer.jwksUri())
-          .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      byte[] body;
-      try (InputStream in = response.body()) {
-        body = in.readNBytes(MAX_JWKS_BYTES + 1);
+  /** A key-set fetch's failure in the service's words. */
+  private static String words(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BoundedGet.Failure f) {
+        return f.getMessage();
       }
-      if (response.statusCode() != 200 || body.length > MAX_JWKS_BYTES) {
-        throw unauthorized("kid: the issuer's key set could not be fetched from its jwksUri "
-            + "(HTTP " + response.statusCode() + ")");
+      if (t instanceof java.net.http.HttpTimeoutException) {
+        return "no answer in " + JWKS_TIMEOUT.toSeconds() + " s";
       }
-      JWKSet set = JWKSet.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-      TrustConfig.checkKeys(set, issuer.iss());
-      return set;
-    } catch (IOException | ParseException | IllegalArgumentException e) {
-      throw unauthorized("kid: the issuer's key set could not be fetched from its jwksUri ("
-          + e.getClass().getSimpleName() + ")");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unauthorized("kid: the issuer's key set could not be fetched (interrupted)");
+      if (t instanceof java.net.ConnectException) {
+        return "no connection";
+      }
     }
+    return e == null ? "unknown" : e.getClass().getSimpleName();
   }
 
   private static CallRefused unauthorized(String check) {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The two CDS services of cds-hooks.md §2 and their discovery document. The prefetch templates
  * ask for what fhir-mapping.md reads: the patient, conditions, the observations by the codes the
- * mapping knows, allergies, current medications, past toxin treatments and encounters.
+ * mapping knows, allergies, medications (statements, orders of every status, dispenses), past toxin
+ * treatments and encounters. The discovery document names the running knowledge base's version.
  */
 final class Services {
   private Services() {}
@@ -57,7 +58,7 @@ final class Services {
       LOCAL_OBSERVATION + "|medical-examination-completed",
       LOCAL_OBSERVATION + "|treatment-response");
 
-  /** The nine prefetch keys and their templates, in the order the record is assembled. */
+  /** The ten prefetch keys and their templates, in the order the record is assembled. */
   static final Map<String, String> PREFETCH = prefetch();
 
   private static Map<String, String> prefetch() {
@@ -70,8 +71,9 @@ final class Services {
     p.put("allergies", "AllergyIntolerance?patient=" + patient);
     p.put("medicationStatements", "MedicationStatement?patient=" + patient
         + "&status=active,intended,on-hold");
-    p.put("medicationRequests", "MedicationRequest?patient=" + patient
-        + "&status=active,on-hold");
+    // every status: a completed toxin order is a past treatment (fhir-mapping.md §8)
+    p.put("medicationRequests", "MedicationRequest?patient=" + patient);
+    p.put("medicationDispenses", "MedicationDispense?patient=" + patient);
     p.put("procedures", "Procedure?patient=" + patient + "&status=completed");
     p.put("medicationAdministrations", "MedicationAdministration?patient=" + patient
         + "&status=completed");
@@ -82,11 +84,16 @@ final class Services {
   /** What the EHR must send, in the discovery document. */
   static final String USAGE_REQUIREMENTS = "Send context.draftOrders with the botulinum toxin "
       + "MedicationRequest or ServiceRequest (HCPCS J0585-J0589, a product name, or a CPT "
-      + "chemodenervation code) and its reasonCode or reasonReference. Prefetch the nine keys, "
-      + "or send fhirServer and fhirAuthorization with read access to Patient, Condition, "
-      + "Observation, AllergyIntolerance, MedicationStatement, MedicationRequest, Procedure, "
-      + "MedicationAdministration and Encounter; a key neither prefetched nor fetchable is "
-      + "answered 412. Every call carries a JWT signed with ES384 or RS384 by a trusted issuer.";
+      + "chemodenervation code) and its reasonCode or reasonReference. Prefetch the ten keys, "
+      + "or send fhirServer (a FHIR server the trust file lists for your issuer) and "
+      + "fhirAuthorization with read access to Patient, Condition, Observation, "
+      + "AllergyIntolerance, MedicationStatement, MedicationRequest, MedicationDispense, "
+      + "Procedure, MedicationAdministration and Encounter; a key neither prefetched nor "
+      + "fetchable is answered 412. Every call carries a JWT signed with ES384 or RS384 by a "
+      + "trusted issuer.";
+
+  /** The discovery extension that names the running knowledge base's version. */
+  static final String VERSION_EXTENSION = "org.botoxeligibility.knowledgeBaseVersion";
 
   /**
    * The service with an id.
@@ -103,8 +110,13 @@ final class Services {
     return null;
   }
 
-  /** The discovery document, pretty-printed. */
-  static byte[] discovery() {
+  /**
+   * The discovery document, pretty-printed.
+   *
+   * @param knowledgeBaseVersion the running knowledge base's version (with its {@code +local} or
+   *     {@code +overlay} suffix), named in each description and extension
+   */
+  static byte[] discovery(String knowledgeBaseVersion) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.useDefaultPrettyPrinter();
@@ -114,7 +126,8 @@ final class Services {
         g.writeStartObject();
         g.writeStringField("hook", s.hook());
         g.writeStringField("title", s.title());
-        g.writeStringField("description", s.description());
+        g.writeStringField("description", s.description() + " Knowledge base "
+            + knowledgeBaseVersion + ".");
         g.writeStringField("id", s.id());
         g.writeObjectFieldStart("prefetch");
         for (Map.Entry<String, String> e : PREFETCH.entrySet()) {
@@ -122,6 +135,9 @@ final class Services {
         }
         g.writeEndObject();
         g.writeStringField("usageRequirements", USAGE_REQUIREMENTS);
+        g.writeObjectFieldStart("extension");
+        g.writeStringField(VERSION_EXTENSION, knowledgeBaseVersion);
+        g.writeEndObject();
         g.writeEndObject();
       }
       g.writeEndArray();

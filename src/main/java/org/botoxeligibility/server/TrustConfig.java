@@ -26,24 +26,38 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The EHRs this service accepts and the browser origins it answers (cds-hooks.md §1, §6), read
- * from the trust file:
+ * The EHRs this service accepts, the FHIR servers each may have the service fetch from, and the
+ * browser origins it answers (cds-hooks.md §1, §6), read from the trust file:
  *
  * <pre>{@code
- * {"issuers": [{"iss": "https://ehr.example.org", "jwks": {"keys": [...]}},
+ * {"issuers": [{"iss": "https://ehr.example.org", "jwks": {"keys": [...]},
+ *               "fhirServers": ["https://ehr.example.org/fhir/r4"]},
  *              {"iss": "https://other.example.org", "jwksFile": "other-jwks.json"},
  *              {"iss": "https://third.example.org", "jwksUri": "https://third.example.org/jwks"}],
- *  "corsOrigins": ["https://ehr.example.org"]}
+ *  "corsOrigins": ["https://ehr.example.org"],
+ *  "maxFhirResponseBytes": 16777216}
  * }</pre>
  *
  * <p>A {@code jwksFile} is read relative to the trust file's folder, once, when the trust file is
  * read. A {@code jwksUri} is fetched by the server on first use. Key sets must hold public keys
- * only, EC P-384 or RSA of at least 2048 bits, each with a {@code kid}. Immutable.
+ * only, EC P-384 or RSA of at least 2048 bits, each with a {@code kid}. {@code fhirServers} are the
+ * base URLs a call authenticated by that issuer may name as its {@code fhirServer}; the service
+ * fetches from no other (none listed: it never fetches for that issuer). Each is an {@code https}
+ * URL without query or fragment ({@code http} only to this machine's loopback address, which the
+ * server accepts only when allowed to, for development); they are kept normalised (scheme and host
+ * lower-cased, default port dropped, one trailing slash ignored). {@code maxFhirResponseBytes}
+ * caps each fetched response, counted after decompression (default 16 MiB). Immutable.
  *
  * @param issuers the trusted issuers, each with its keys or where to fetch them
  * @param corsOrigins origins allowed by CORS (exact match); empty for none
+ * @param maxFhirResponseBytes the largest FHIR response the service reads, in bytes after
+ *     decompression
  */
-public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
+public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins,
+    long maxFhirResponseBytes) {
+  /** The default cap of a fetched FHIR response: 16 MiB, after decompression. */
+  public static final long DEFAULT_MAX_FHIR_RESPONSE_BYTES = 16L * 1024 * 1024;
+
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
@@ -54,14 +68,19 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
    * @param iss the exact {@code iss} of its tokens
    * @param jwks its public keys, when given inline or in a file; else null
    * @param jwksUri where its keys are fetched from (and the only {@code jku} accepted); else null
+   * @param fhirServers the FHIR server base URLs its calls may name, normalised; empty for none
    */
-  public record Issuer(String iss, JWKSet jwks, URI jwksUri) {
+  public record Issuer(String iss, JWKSet jwks, URI jwksUri, List<String> fhirServers) {
     /**
-     * Checks that exactly one of the key sources is given.
+     * Checks that exactly one of the key sources is given, and normalises the FHIR servers.
      *
      * @param iss the exact {@code iss} of its tokens
      * @param jwks its public keys, or null
      * @param jwksUri where its keys are fetched from, or null
+     * @param fhirServers the FHIR server base URLs its calls may name (https; plain http only to
+     *     a loopback address); null for none
+     * @throws IllegalArgumentException when a key source is missing or doubled, a key is not
+     *     acceptable, or a FHIR server is not a base URL the service may fetch from
      */
     public Issuer {
       Objects.requireNonNull(iss, "iss must not be null");
@@ -72,18 +91,78 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
       if (jwks != null) {
         checkKeys(jwks, iss);
       }
+      fhirServers = normalised(fhirServers == null ? List.of() : fhirServers, "fhirServers");
+    }
+
+    /**
+     * An issuer whose calls may name no FHIR server (the service never fetches for it).
+     *
+     * @param iss the exact {@code iss} of its tokens
+     * @param jwks its public keys, or null
+     * @param jwksUri where its keys are fetched from, or null
+     */
+    public Issuer(String iss, JWKSet jwks, URI jwksUri) {
+      this(iss, jwks, jwksUri, List.of());
+    }
+
+    /**
+     * Whether a call of this issuer may name a FHIR server.
+     *
+     * @param server the server, normalised
+     * @return true when it is listed
+     */
+    boolean lists(FhirServerUrl server) {
+      return fhirServers.contains(server.toString());
     }
   }
 
+  /** Each FHIR server base URL checked and normalised, in order, without repeats. */
+  private static List<String> normalised(List<String> servers, String at) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < servers.size(); i++) {
+      String text = servers.get(i);
+      FhirServerUrl url;
+      try {
+        url = FhirServerUrl.parse(text);
+      } catch (FhirServerUrl.Refused e) {
+        throw new IllegalArgumentException(at + "[" + i + "]: the FHIR server base URL "
+            + e.getMessage());
+      }
+      if (url.plainHttp() && !url.loopback()) {
+        throw new IllegalArgumentException(at + "[" + i + "]: expected an https URL (plain "
+            + "http only to this machine's loopback address, for development)");
+      }
+      if (!out.contains(url.toString())) {
+        out.add(url.toString());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /**
-   * Copies the lists.
+   * Copies the lists and checks the cap.
    *
    * @param issuers the trusted issuers
    * @param corsOrigins the browser origins allowed by CORS
+   * @param maxFhirResponseBytes the largest FHIR response read, in bytes after decompression
+   * @throws IllegalArgumentException when the cap is not positive
    */
   public TrustConfig {
     issuers = List.copyOf(issuers);
     corsOrigins = List.copyOf(corsOrigins);
+    if (maxFhirResponseBytes < 1) {
+      throw new IllegalArgumentException("maxFhirResponseBytes must be positive");
+    }
+  }
+
+  /**
+   * A trust configuration with the default cap of fetched FHIR responses (16 MiB).
+   *
+   * @param issuers the trusted issuers
+   * @param corsOrigins the browser origins allowed by CORS
+   */
+  public TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
+    this(issuers, corsOrigins, DEFAULT_MAX_FHIR_RESPONSE_BYTES);
   }
 
   /**
@@ -135,7 +214,7 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("the trust file must be a JSON object");
     }
-    onlyFields(root, "$", Set.of("issuers", "corsOrigins"));
+    onlyFields(root, "$", Set.of("issuers", "corsOrigins", "maxFhirResponseBytes"));
     JsonNode issuersNode = root.get("issuers");
     if (issuersNode == null || !issuersNode.isArray() || issuersNode.isEmpty()) {
       throw new IllegalArgumentException("$.issuers: expected a non-empty array of issuers");
@@ -148,7 +227,8 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
       if (!node.isObject()) {
         throw new IllegalArgumentException(at + ": expected an object");
       }
-      onlyFields(node, at, Set.of("iss", "jwks", "jwksFile", "jwksUri"));
+      onlyFields(node, at, Set.of("iss", "jwks", "jwksFile", "jwksUri", "fhirServers"));
+      List<String> fhirServers = fhirServers(node.get("fhirServers"), at + ".fhirServers");
       JsonNode iss = node.get("iss");
       if (iss == null || !iss.isTextual() || iss.asText().isBlank()) {
         throw new IllegalArgumentException(at + ".iss: expected the issuer's URI as a string");
@@ -165,7 +245,7 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
       try {
         if (node.has("jwks")) {
           issuers.add(new Issuer(iss.asText(), jwkSet(node.get("jwks").toString(), at + ".jwks"),
-              null));
+              null, fhirServers));
         } else if (node.has("jwksFile")) {
           JsonNode f = node.get("jwksFile");
           if (!f.isTextual()) {
@@ -173,13 +253,14 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
           }
           Path path = folder == null ? Path.of(f.asText()) : folder.resolve(f.asText());
           issuers.add(new Issuer(iss.asText(), jwkSet(Files.readString(path,
-              StandardCharsets.UTF_8), at + ".jwksFile (" + path + ")"), null));
+              StandardCharsets.UTF_8), at + ".jwksFile (" + path + ")"), null, fhirServers));
         } else {
           JsonNode u = node.get("jwksUri");
           if (!u.isTextual()) {
             throw new IllegalArgumentException(at + ".jwksUri: expected a URL as a string");
           }
-          issuers.add(new Issuer(iss.asText(), null, jwksUri(u.asText(), at + ".jwksUri")));
+          issuers.add(new Issuer(iss.asText(), null, jwksUri(u.asText(), at + ".jwksUri"),
+              fhirServers));
         }
       } catch (IllegalArgumentException e) {
         if (e.getMessage() != null && e.getMessage().startsWith("$")) {
@@ -203,7 +284,35 @@ public record TrustConfig(List<Issuer> issuers, List<String> corsOrigins) {
         origins.add(o.asText());
       }
     }
-    return new TrustConfig(issuers, origins);
+    long cap = DEFAULT_MAX_FHIR_RESPONSE_BYTES;
+    JsonNode capNode = root.get("maxFhirResponseBytes");
+    if (capNode != null) {
+      if (!capNode.canConvertToLong() || !capNode.isIntegralNumber() || capNode.asLong() < 1) {
+        throw new IllegalArgumentException("$.maxFhirResponseBytes: expected a positive whole "
+            + "number of bytes");
+      }
+      cap = capNode.asLong();
+    }
+    return new TrustConfig(issuers, origins, cap);
+  }
+
+  /** An issuer's {@code fhirServers}: absent is none; else an array of base URL strings. */
+  private static List<String> fhirServers(JsonNode node, String at) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(at + ": expected an array of FHIR server base URLs");
+    }
+    List<String> servers = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isTextual()) {
+        throw new IllegalArgumentException(at + "[" + i + "]: expected a base URL as a string");
+      }
+      servers.add(node.get(i).asText());
+    }
+    normalised(servers, at);
+    return servers;
   }
 
   private static void onlyFields(JsonNode node, String at, Set<String> allowed) {

@@ -116,6 +116,42 @@ class CardsTest {
   }
 
   @Test
+  void given_a_refusal_for_unmet_criteria_then_the_card_is_a_warning_not_critical() {
+    // 10 headache days a month: chronic migraine criteria not met, NOT_ELIGIBLE, no harm
+    String body = Records.migraine("criteria-not-met").bundle("observations",
+        Records.migraineObservations().stream().map(o -> o.replace("\"valueInteger\":18",
+            "\"valueInteger\":10")).toArray(String[]::new)).json();
+    JsonNode card = onlyCard(sign(body));
+
+    assertThat(decision(card)).isEqualTo("NOT_ELIGIBLE");
+    assertThat(card.get("extension").get(Cards.EXTENSION).get("reasons").toString())
+        .contains("CHRONIC_MIGRAINE_CRITERIA_NOT_MET")
+        .doesNotContain(Cards.HARM.toArray(String[]::new));
+    assertThat(card.get("indicator").asText()).isEqualTo("warning");
+    assertThat(card.get("overrideReasons")).isNotEmpty();
+  }
+
+  @Test
+  void given_the_harm_codes_then_each_is_a_reason_code_of_the_knowledge_base() {
+    for (String code : Cards.HARM) {
+      assertThat(org.botoxeligibility.knowledge.ReasonCode.valueOf(code).name()).isEqualTo(code);
+    }
+  }
+
+  @Test
+  void given_a_refusal_resting_on_a_contraindication_beside_unmet_criteria_then_critical() {
+    String body = Records.migraine("criteria-and-allergy").bundle("observations",
+        Records.migraineObservations().stream().map(o -> o.replace("\"valueInteger\":18",
+            "\"valueInteger\":10")).toArray(String[]::new))
+        .bundle("allergies", Records.TOXIN_ALLERGY).json();
+    JsonNode card = onlyCard(sign(body));
+
+    assertThat(card.get("extension").get(Cards.EXTENSION).get("reasons").toString())
+        .contains("CHRONIC_MIGRAINE_CRITERIA_NOT_MET", "BOTULINUM_TOXIN_HYPERSENSITIVITY");
+    assertThat(card.get("indicator").asText()).isEqualTo("critical");
+  }
+
+  @Test
   void given_a_call_then_the_extension_is_the_recommendation_as_the_assessment_writes_it() {
     String body = Records.indicatorCases("order-sign", "ext").get("critical");
     JsonNode card = onlyCard(sign(body));

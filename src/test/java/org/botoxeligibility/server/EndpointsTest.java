@@ -47,7 +47,7 @@ class EndpointsTest {
   }
 
   @Test
-  void given_a_token_for_discovery_when_get_cds_services_then_two_services_with_nine_prefetch_templates() {
+  void given_a_token_for_discovery_when_get_cds_services_then_two_services_with_ten_prefetch_templates_and_the_knowledge_base_version() {
     Http.Answer a = Http.get(at("/cds-services"), token("/cds-services"));
 
     assertThat(a.status()).isEqualTo(200);
@@ -64,8 +64,17 @@ class EndpointsTest {
       List<String> keys = new ArrayList<>();
       prefetch.fieldNames().forEachRemaining(keys::add);
       assertThat(keys).containsExactly("patient", "conditions", "observations", "allergies",
-          "medicationStatements", "medicationRequests", "procedures",
+          "medicationStatements", "medicationRequests", "medicationDispenses", "procedures",
           "medicationAdministrations", "encounters");
+      assertThat(prefetch.get("medicationRequests").asText())
+          .as("every status: a completed toxin order is a past treatment")
+          .isEqualTo("MedicationRequest?patient={{context.patientId}}");
+      assertThat(prefetch.get("medicationDispenses").asText())
+          .isEqualTo("MedicationDispense?patient={{context.patientId}}");
+      assertThat(s.get("description").asText())
+          .endsWith("Knowledge base " + server.knowledgeBaseVersion() + ".");
+      assertThat(s.get("extension").get(Services.VERSION_EXTENSION).asText())
+          .isEqualTo(server.knowledgeBaseVersion());
       assertThat(prefetch.get("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
       assertThat(prefetch.get("conditions").asText())
           .isEqualTo("Condition?patient={{context.patientId}}");

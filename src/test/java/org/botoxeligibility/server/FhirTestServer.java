@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
@@ -149,6 +150,12 @@ final class FhirTestServer implements AutoCloseable {
     @Search(type = MedicationRequest.class, allowUnknownParams = true)
     public IBundleProvider requests(RequestDetails request) {
       return search(request, "MedicationRequest");
+    }
+
+    /** Searches medication dispenses. */
+    @Search(type = MedicationDispense.class, allowUnknownParams = true)
+    public IBundleProvider dispenses(RequestDetails request) {
+      return search(request, "MedicationDispense");
     }
 
     /** Searches procedures. */

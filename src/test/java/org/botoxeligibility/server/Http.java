@@ -68,7 +68,7 @@ final class Http {
       b.header("Authorization", "Bearer " + token);
     }
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
+      b.setHeader(headers[i], headers[i + 1]);
     }
     try {
       HttpResponse<String> r = CLIENT.send(b.build(),

@@ -47,8 +47,10 @@ class IsolationAndConcurrencyTest {
     Path auditA = dir.resolve("a.ndjson");
     Path auditB = dir.resolve("b.ndjson");
     try (CdsServer a = CdsServer.builder().port(0).baseUrl(PUBLIC_BASE + "/").trust(trust)
+            .allowHttpLoopback(true)
             .clock(Tokens.CLOCK).auditLog(auditA).start();
         CdsServer b = CdsServer.builder().port(0).baseUrl(PUBLIC_BASE).trust(trust)
+            .allowHttpLoopback(true)
             .clock(Tokens.CLOCK).auditLog(auditB).start()) {
       String path = "/cds-services/" + Services.ORDER_SIGN;
       String token = tokens.es384(PUBLIC_BASE + path);

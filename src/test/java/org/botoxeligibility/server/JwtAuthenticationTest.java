@@ -246,7 +246,7 @@ class JwtAuthenticationTest {
     Path trust = Files.writeString(dir.resolve("trust.json"),
         "{\"issuers\":[{\"iss\":\"" + Tokens.ISSUER + "\",\"jwksUri\":\"" + uri + "\"}]}");
     try (CdsServer fetching = CdsServer.builder().port(0).trust(TrustConfig.read(trust))
-        .clock(Tokens.CLOCK).start()) {
+        .allowHttpLoopback(true).clock(Tokens.CLOCK).start()) {
       String audience = fetching.baseUrl() + PATH;
       assertThat(Http.get(URI.create(audience), tokens.es384(audience)).status())
           .isEqualTo(200);
@@ -260,6 +260,186 @@ class JwtAuthenticationTest {
       assertThat(fetches.get()).isEqualTo(1);
     } finally {
       keys.stop(0);
+    }
+  }
+
+  /** A key-set endpoint on 127.0.0.1 whose answers a test decides. */
+  static HttpServer keySetEndpoint(com.sun.net.httpserver.HttpHandler handler) throws Exception {
+    HttpServer keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    keys.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "jwks-endpoint");
+      t.setDaemon(true);
+      return t;
+    }));
+    keys.createContext("/jwks", handler);
+    keys.start();
+    return keys;
+  }
+
+  static TrustConfig trustAt(Path dir, String... issuerAndUri) throws Exception {
+    StringBuilder issuers = new StringBuilder();
+    for (int i = 0; i < issuerAndUri.length; i += 2) {
+      issuers.append(i == 0 ? "" : ",").append("{\"iss\":\"").append(issuerAndUri[i])
+          .append("\",\"jwksUri\":\"").append(issuerAndUri[i + 1]).append("\"}");
+    }
+    return TrustConfig.read(Files.writeString(dir.resolve("trust.json"),
+        "{\"issuers\":[" + issuers + "]}"));
+  }
+
+  /** A clock the test moves. */
+  static final class MovingClock extends java.time.Clock {
+    volatile java.time.Instant now = Tokens.NOW;
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void given_a_jwks_uri_that_fails_then_the_failure_is_remembered_for_a_few_seconds_and_no_call_waits_for_it(
+      @TempDir Path dir) throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    HttpServer keys = keySetEndpoint(exchange -> {
+      fetches.incrementAndGet();
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    });
+    MovingClock clock = new MovingClock();
+    String uri = "http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks";
+    try (CdsServer failing = CdsServer.builder().port(0).trust(trustAt(dir, Tokens.ISSUER, uri))
+        .allowHttpLoopback(true).clock(clock).start()) {
+      String audience = failing.baseUrl() + PATH;
+      Http.Answer first = Http.get(URI.create(audience), tokens.es384(audience));
+      List<Http.Answer> next = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        next.add(Http.get(URI.create(audience), tokens.es384(audience)));
+      }
+      int fetchesBefore = fetches.get();
+      clock.now = Tokens.NOW.plus(JwtAuthenticator.JWKS_FAILURE_MEMORY).plusSeconds(1);
+      Http.Answer later = Http.get(URI.create(audience), tokens.es384(audience));
+
+      assertRefused(first, "kid: the issuer's key set could not be fetched");
+      assertThat(first.diagnostics()).contains("HTTP 500");
+      for (Http.Answer a : next) {
+        assertRefused(a, "kid: the issuer's key set could not be fetched");
+        assertThat(a.diagnostics()).contains("tried again a few seconds after a failure");
+      }
+      assertThat(fetchesBefore).as("one fetch for six tokens").isEqualTo(1);
+      assertRefused(later, "kid");
+      assertThat(fetches.get()).as("tried again once the failure is old").isEqualTo(2);
+    } finally {
+      keys.stop(0);
+    }
+  }
+
+  @Test
+  void given_a_jwks_endpoint_that_hangs_then_few_calls_wait_for_it_and_the_others_are_refused_at_once(
+      @TempDir Path dir) throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger fetches = new AtomicInteger();
+    byte[] jwks = tokens.publicKeys().toString(true).getBytes(StandardCharsets.UTF_8);
+    HttpServer keys = keySetEndpoint(exchange -> {
+      fetches.incrementAndGet();
+      try {
+        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(200, jwks.length);
+      exchange.getResponseBody().write(jwks);
+      exchange.close();
+    });
+    String uri = "http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks";
+    int calls = JwtAuthenticator.MAX_JWKS_WAITERS + 8;
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(calls);
+    try (CdsServer hanging = CdsServer.builder().port(0).trust(trustAt(dir, Tokens.ISSUER, uri))
+        .allowHttpLoopback(true).clock(Tokens.CLOCK).start()) {
+      String audience = hanging.baseUrl() + PATH;
+      java.util.concurrent.CompletionService<Http.Answer> answers =
+          new java.util.concurrent.ExecutorCompletionService<>(clients);
+      for (int i = 0; i < calls; i++) {
+        String token = tokens.es384(audience);
+        answers.submit(() -> Http.get(URI.create(audience), token));
+      }
+      List<Http.Answer> refusedAtOnce = new java.util.ArrayList<>();
+      for (int i = 0; i < calls - JwtAuthenticator.MAX_JWKS_WAITERS; i++) {
+        var f = answers.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(f).as("answered while the endpoint still hangs").isNotNull();
+        refusedAtOnce.add(f.get());
+      }
+      boolean stillHanging = release.getCount() == 1;
+      release.countDown();
+      List<Http.Answer> waited = new java.util.ArrayList<>();
+      for (int i = 0; i < JwtAuthenticator.MAX_JWKS_WAITERS; i++) {
+        waited.add(answers.poll(30, java.util.concurrent.TimeUnit.SECONDS).get());
+      }
+
+      assertThat(stillHanging).isTrue();
+      for (Http.Answer a : refusedAtOnce) {
+        assertRefused(a, "kid: the issuer's key set is being fetched");
+      }
+      assertThat(waited).extracting(Http.Answer::status).allMatch(s -> s == 200 || s == 401);
+      assertThat(fetches.get()).as("one fetch however many calls").isEqualTo(1);
+    } finally {
+      release.countDown();
+      clients.shutdownNow();
+      keys.stop(0);
+    }
+  }
+
+  @Test
+  void given_one_issuers_jwks_endpoint_hanging_then_another_issuers_calls_are_not_held_up(
+      @TempDir Path dir) throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    byte[] jwks = tokens.publicKeys().toString(true).getBytes(StandardCharsets.UTF_8);
+    HttpServer hanging = keySetEndpoint(exchange -> {
+      try {
+        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    });
+    HttpServer healthy = keySetEndpoint(exchange -> {
+      exchange.sendResponseHeaders(200, jwks.length);
+      exchange.getResponseBody().write(jwks);
+      exchange.close();
+    });
+    String other = "https://other-ehr.example.org";
+    try (CdsServer two = CdsServer.builder().port(0).trust(trustAt(dir,
+            Tokens.ISSUER, "http://127.0.0.1:" + hanging.getAddress().getPort() + "/jwks",
+            other, "http://127.0.0.1:" + healthy.getAddress().getPort() + "/jwks"))
+        .allowHttpLoopback(true).clock(Tokens.CLOCK).start()) {
+      String audience = two.baseUrl() + PATH;
+      java.util.concurrent.CompletableFuture<Http.Answer> held =
+          java.util.concurrent.CompletableFuture.supplyAsync(() ->
+              Http.get(URI.create(audience), tokens.es384(audience)));
+      Thread.sleep(200);
+      Http.Answer fromOther = Http.get(URI.create(audience),
+          tokens.es384(audience, c -> c.issuer(other)));
+      boolean stillHeld = !held.isDone();
+      release.countDown();
+
+      assertThat(fromOther.status()).as(fromOther.body()).isEqualTo(200);
+      assertThat(stillHeld).as("the first issuer's fetch was still under way").isTrue();
+      assertThat(held.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(401);
+    } finally {
+      release.countDown();
+      hanging.stop(0);
+      healthy.stop(0);
     }
   }
 

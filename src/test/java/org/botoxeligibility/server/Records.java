@@ -250,6 +250,7 @@ final class Records {
         .bundle("allergies")
         .bundle("medicationStatements", SUMATRIPTAN)
         .bundle("medicationRequests")
+        .bundle("medicationDispenses")
         .bundle("procedures", PAST_TREATMENT)
         .bundle("medicationAdministrations")
         .bundle("encounters", EXAMINATION);

@@ -57,6 +57,12 @@ final class Tokens {
         List.of(corsOrigins));
   }
 
+  /** A trust configuration of this EHR with inline keys and the FHIR servers it may name. */
+  TrustConfig trustWithFhirServers(String... fhirServers) {
+    return new TrustConfig(List.of(new TrustConfig.Issuer(ISSUER, publicKeys(), null,
+        List.of(fhirServers))), List.of());
+  }
+
   /** Valid claims for an audience. */
   static JWTClaimsSet.Builder claims(String audience) {
     return new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience)

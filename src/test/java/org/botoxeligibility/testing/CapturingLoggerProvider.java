@@ -25,6 +25,8 @@ public final class CapturingLoggerProvider implements SLF4JServiceProvider {
   static final boolean ALL_LEVELS = Boolean.getBoolean("capture.allLevels");
   private static final List<String> CAPTURED = new ArrayList<>();
   private static volatile boolean capturing;
+  /** Loggers held at INFO and above whatever the levels (by name prefix), as an operator sets. */
+  private static volatile List<String> heldAtInfo = List.of();
 
   private final ILoggerFactory factory = CapturingLogger::new;
   private final IMarkerFactory markers = new BasicMarkerFactory();
@@ -48,6 +50,16 @@ public final class CapturingLoggerProvider implements SLF4JServiceProvider {
 
   public static boolean allLevels() {
     return ALL_LEVELS;
+  }
+
+  /**
+   * Holds the loggers whose names start with one of the prefixes at INFO and above (their debug
+   * and trace off), as an operator's logging configuration can; no prefix releases them.
+   *
+   * @param prefixes logger name prefixes
+   */
+  public static void holdAtInfo(String... prefixes) {
+    heldAtInfo = List.of(prefixes);
   }
 
   @Override
@@ -81,6 +93,10 @@ public final class CapturingLoggerProvider implements SLF4JServiceProvider {
     }
 
     private boolean enabled(Level level) {
+      if (level.toInt() < Level.INFO.toInt()
+          && heldAtInfo.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."))) {
+        return false;
+      }
       return ALL_LEVELS || level.toInt() >= Level.WARN.toInt();
     }
 
